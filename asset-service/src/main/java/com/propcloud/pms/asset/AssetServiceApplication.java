@@ -1,0 +1,12 @@
+package com.propcloud.pms.asset;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+
+@SpringBootApplication
+public class AssetServiceApplication {
+
+    public static void main(String[] args) {
+        SpringApplication.run(AssetServiceApplication.class, args);
+    }
+}

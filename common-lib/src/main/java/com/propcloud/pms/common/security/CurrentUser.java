@@ -1,0 +1,48 @@
+package com.propcloud.pms.common.security;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+
+/**
+ * Who is calling, read from the validated access token (claims fixed by architecture.md). Project
+ * scope is empty for HQ roles, which see every project of their tenant.
+ */
+public record CurrentUser(
+        UUID userId, UUID tenantId, String tenantCode, String kind, Set<String> roles, Set<UUID> projects) {
+
+    public static final String STAFF = "staff";
+    public static final String OWNER = "owner";
+    public static final String OPERATOR = "operator";
+    public static final String SERVICE = "service";
+
+    public static CurrentUser from(Jwt jwt) {
+        List<String> roles = jwt.getClaimAsStringList("roles");
+        List<String> projects = jwt.getClaimAsStringList("projects");
+        return new CurrentUser(
+                UUID.fromString(jwt.getSubject()),
+                UUID.fromString(jwt.getClaimAsString("tid")),
+                jwt.getClaimAsString("tenant"),
+                jwt.getClaimAsString("kind"),
+                roles == null ? Set.of() : Set.copyOf(roles),
+                projects == null
+                        ? Set.of()
+                        : Set.copyOf(projects.stream().map(UUID::fromString).toList()));
+    }
+
+    /** The caller of the current request, if it carried a valid token. */
+    public static Optional<CurrentUser> current() {
+        var authentication = SecurityContextHolder.getContext().getAuthentication();
+        return authentication instanceof JwtAuthenticationToken token
+                ? Optional.of(from(token.getToken()))
+                : Optional.empty();
+    }
+
+    public boolean hasRole(String role) {
+        return roles.contains(role);
+    }
+}
