@@ -50,11 +50,14 @@ enum ServerKind {
     /** The endpoint configured by {@code <PREFIX>_HOST/_PORT/_USER/_PASSWORD}, defaulting to localhost. */
     Endpoint configured() {
         var env = System.getenv();
+        // the admin password the platform's own bootstrap uses (deploy/local/infra.sh sets it where needed)
+        String password =
+                this == POSTGRES ? env.getOrDefault("PMS_DB_ADMIN_PASSWORD", defaultPassword) : defaultPassword;
         return new Endpoint(
                 env.getOrDefault(envPrefix + "_HOST", "localhost"),
                 Integer.parseInt(env.getOrDefault(envPrefix + "_PORT", Integer.toString(defaultPort))),
                 env.getOrDefault(envPrefix + "_USER", defaultUser),
-                env.getOrDefault(envPrefix + "_PASSWORD", defaultPassword));
+                env.getOrDefault(envPrefix + "_PASSWORD", password));
     }
 
     String missingMessage(Endpoint endpoint) {
