@@ -122,8 +122,10 @@ public final class TcpProxy implements AutoCloseable {
             closeAll();
             return;
         }
-        daemon("tcp-proxy-up-" + THREADS.incrementAndGet(), () -> pump(client, upstream)).start();
-        daemon("tcp-proxy-down-" + THREADS.incrementAndGet(), () -> pump(upstream, client)).start();
+        daemon("tcp-proxy-up-" + THREADS.incrementAndGet(), () -> pump(client, upstream))
+                .start();
+        daemon("tcp-proxy-down-" + THREADS.incrementAndGet(), () -> pump(upstream, client))
+                .start();
     }
 
     /** Copies one direction until either side closes, then closes both so the peer notices. */
