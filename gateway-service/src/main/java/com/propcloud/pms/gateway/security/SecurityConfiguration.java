@@ -1,0 +1,161 @@
+package com.propcloud.pms.gateway.security;
+
+import com.propcloud.pms.gateway.problem.ProblemResponses;
+import io.netty.channel.ChannelOption;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import org.springframework.boot.security.oauth2.server.resource.autoconfigure.OAuth2ResourceServerProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.client.reactive.ReactorClientHttpConnector;
+import org.springframework.security.authorization.AuthorizationDecision;
+import org.springframework.security.authorization.ReactiveAuthorizationManager;
+import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
+import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
+import org.springframework.security.oauth2.jwt.JwtClaimNames;
+import org.springframework.security.oauth2.jwt.JwtClaimValidator;
+import org.springframework.security.oauth2.jwt.JwtException;
+import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
+import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.springframework.security.oauth2.server.resource.web.server.authentication.ServerBearerTokenAuthenticationConverter;
+import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.authentication.ServerAuthenticationConverter;
+import org.springframework.security.web.server.authorization.AuthorizationContext;
+import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
+import org.springframework.security.web.server.header.ReferrerPolicyServerHttpHeadersWriter.ReferrerPolicy;
+import org.springframework.security.web.server.header.XFrameOptionsServerHttpHeadersWriter.Mode;
+import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
+import org.springframework.web.cors.CorsConfiguration;
+import org.springframework.web.cors.reactive.CorsConfigurationSource;
+import org.springframework.web.cors.reactive.UrlBasedCorsConfigurationSource;
+import org.springframework.web.reactive.function.client.WebClient;
+import reactor.core.publisher.Mono;
+import reactor.netty.http.client.HttpClient;
+
+/**
+ * The gateway as an OAuth2 resource server: RS256 tokens from user-service, checked against its
+ * JWKS and issuer; a fixed set of public endpoints; everything else under {@code /api/} needs a
+ * token, and nothing outside {@code /api/} is reachable at all. Stateless: no session, no CSRF
+ * (no cookies carry credentials), no saved requests.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableWebFluxSecurity
+class SecurityConfiguration {
+
+    /**
+     * Swagger UI needs inline styles and data: images; everything else loads from this origin.
+     * The API's JSON never renders, so the same policy costs it nothing.
+     */
+    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; "
+            + "style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; "
+            + "connect-src 'self'; object-src 'none'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'";
+
+    /** Platform operators (tenant code {@code platform}) may read the live route table. */
+    private static final String OPERATOR_KIND = "operator";
+
+    @Bean
+    SecurityWebFilterChain securityWebFilterChain(
+            ServerHttpSecurity http, ReactiveJwtDecoder jwtDecoder, ProblemResponses problems) {
+        var entryPoint = new ProblemAuthenticationEntryPoint(problems);
+        var accessDenied = new ProblemAccessDeniedHandler(problems);
+        return http.csrf(ServerHttpSecurity.CsrfSpec::disable)
+                .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
+                .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
+                .logout(ServerHttpSecurity.LogoutSpec::disable)
+                .anonymous(ServerHttpSecurity.AnonymousSpec::disable)
+                .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
+                .requestCache(cache -> cache.requestCache(NoOpServerRequestCache.getInstance()))
+                .cors(cors -> {})
+                .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                        .frameOptions(frame -> frame.mode(Mode.DENY))
+                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER)))
+                .authorizeExchange(exchanges -> exchanges
+                        .matchers(PublicEndpoints.MATCHER)
+                        .permitAll()
+                        // read-only (management.endpoint.gateway.access), and only for operators
+                        .pathMatchers(HttpMethod.GET, "/actuator/gateway/**")
+                        .access(operatorsOnly())
+                        .pathMatchers("/api/**")
+                        .authenticated()
+                        .anyExchange()
+                        .denyAll())
+                .oauth2ResourceServer(resourceServer -> resourceServer
+                        .jwt(jwt -> jwt.jwtDecoder(jwtDecoder))
+                        .bearerTokenConverter(ignoringTokensOnPublicEndpoints())
+                        .authenticationEntryPoint(entryPoint)
+                        .accessDeniedHandler(accessDenied))
+                .exceptionHandling(exceptions ->
+                        exceptions.authenticationEntryPoint(entryPoint).accessDeniedHandler(accessDenied))
+                .build();
+    }
+
+    /**
+     * A client holding an expired access token must still be able to log in or refresh: on public
+     * endpoints the Authorization header is not evaluated at all (it is still forwarded untouched).
+     */
+    private static ServerAuthenticationConverter ignoringTokensOnPublicEndpoints() {
+        var bearer = new ServerBearerTokenAuthenticationConverter();
+        return exchange -> PublicEndpoints.MATCHER
+                .matches(exchange)
+                .flatMap(match -> match.isMatch() ? Mono.empty() : bearer.convert(exchange));
+    }
+
+    private static ReactiveAuthorizationManager<AuthorizationContext> operatorsOnly() {
+        return (authentication, context) -> authentication
+                .map(auth -> auth instanceof JwtAuthenticationToken jwt
+                        && OPERATOR_KIND.equals(jwt.getToken().getClaimAsString("kind")))
+                .defaultIfEmpty(false)
+                .map(AuthorizationDecision::new);
+    }
+
+    @Bean
+    ReactiveJwtDecoder jwtDecoder(OAuth2ResourceServerProperties resourceServer, SecurityProperties security) {
+        String jwkSetUri = resourceServer.getJwt().getJwkSetUri();
+        Objects.requireNonNull(jwkSetUri, "spring.security.oauth2.resourceserver.jwt.jwk-set-uri must be set");
+        // bounded, so a down user-service fails token checks fast (503) instead of stalling callers
+        int timeoutMillis = Math.toIntExact(security.jwksTimeout().toMillis());
+        HttpClient httpClient = HttpClient.create()
+                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, timeoutMillis)
+                .responseTimeout(security.jwksTimeout());
+        WebClient jwksClient = WebClient.builder()
+                .clientConnector(new ReactorClientHttpConnector(httpClient))
+                .build();
+        NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withJwkSetUri(jwkSetUri)
+                .jwsAlgorithm(SignatureAlgorithm.RS256)
+                .webClient(jwksClient)
+                .build();
+        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
+                JwtValidators.createDefaultWithIssuer(security.issuer()),
+                // the default validators accept a token without exp; ours are always short-lived
+                new JwtClaimValidator<Instant>(JwtClaimNames.EXP, Objects::nonNull)));
+        // a key set that cannot be fetched surfaces as a bare IllegalStateException; as a JwtException
+        // Spring reports it as an AuthenticationServiceException, which the error handler answers with
+        // 503 auth.unavailable instead of blaming the routed service
+        return token -> decoder.decode(token)
+                .onErrorMap(
+                        failure -> !(failure instanceof JwtException),
+                        failure ->
+                                new JwtException("The token could not be checked: " + failure.getMessage(), failure));
+    }
+
+    @Bean
+    CorsConfigurationSource corsConfigurationSource(CorsProperties properties) {
+        CorsConfiguration config = new CorsConfiguration();
+        config.setAllowedOrigins(properties.allowedOrigins());
+        config.setAllowedMethods(List.of("GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"));
+        config.setAllowedHeaders(List.of("Authorization", "Content-Type", "Accept", "Idempotency-Key", "traceparent"));
+        config.setExposedHeaders(List.of("Location", "Content-Disposition", "WWW-Authenticate"));
+        // tokens travel in the Authorization header, never in cookies
+        config.setAllowCredentials(false);
+        config.setMaxAge(properties.maxAge());
+        UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
+        source.registerCorsConfiguration("/api/**", config);
+        return source;
+    }
+}
