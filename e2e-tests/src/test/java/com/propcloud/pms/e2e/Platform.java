@@ -1,5 +1,6 @@
 package com.propcloud.pms.e2e;
 
+import com.propcloud.pms.test.TcpProxy;
 import com.propcloud.pms.test.TestInfrastructure;
 import java.io.IOException;
 import java.net.URI;
@@ -34,6 +35,11 @@ final class Platform {
     private static volatile Platform instance;
 
     private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
+    /** Every service reaches RabbitMQ through this, so a test can cut the broker off and bring it back. */
+    private final TcpProxy brokerLink = TcpProxy.start(
+            TestInfrastructure.get().rabbit().host(),
+            TestInfrastructure.get().rabbit().port());
+
     private final HttpClient http =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
@@ -51,6 +57,14 @@ final class Platform {
         return instance;
     }
 
+    /** Stops every process this JVM started; safe to call more than once. */
+    static void stopIfStarted() {
+        Platform platform = instance;
+        if (platform != null) {
+            platform.stop();
+        }
+    }
+
     String gatewayUrl() {
         return services.get("gateway-service").baseUrl();
     }
@@ -63,6 +77,10 @@ final class Platform {
         return BACKENDS;
     }
 
+    TcpProxy brokerLink() {
+        return brokerLink;
+    }
+
     private void start() {
         try {
             Path root = Path.of(System.getProperty("pms.e2e.root", ".."));
@@ -73,7 +91,7 @@ final class Platform {
                 ports.put(service, ServiceProcess.freePort());
             }
             ports.put("gateway-service", ServiceProcess.freePort());
-            Map<String, String> env = environment(ports);
+            Map<String, String> env = environment(ports, brokerLink);
             for (String service : ports.keySet().stream().sorted().toList()) {
                 Path jar = root.resolve(service).resolve("target").resolve(service + "-" + version + ".jar");
                 services.put(service, ServiceProcess.start(service, jar, ports.get(service), env, logs));
@@ -86,7 +104,7 @@ final class Platform {
     }
 
     /** The same variables `./pms up` sets, with this run's isolation instead of the platform's names. */
-    private static Map<String, String> environment(Map<String, Integer> ports) {
+    private static Map<String, String> environment(Map<String, Integer> ports, TcpProxy brokerLink) {
         TestInfrastructure infra = TestInfrastructure.get();
         Map<String, String> env = new HashMap<>();
         env.put("PMS_DB_HOST", infra.postgres().host());
@@ -94,8 +112,8 @@ final class Platform {
         env.put("PMS_DB_PREFIX", infra.runId() + "_");
         env.put("PMS_DB_ADMIN_USER", infra.postgres().username());
         env.put("PMS_DB_ADMIN_PASSWORD", infra.postgres().password());
-        env.put("RABBITMQ_HOST", infra.rabbit().host());
-        env.put("RABBITMQ_PORT", Integer.toString(infra.rabbit().port()));
+        env.put("RABBITMQ_HOST", brokerLink.host());
+        env.put("RABBITMQ_PORT", Integer.toString(brokerLink.port()));
         env.put("RABBITMQ_USERNAME", infra.rabbit().username());
         env.put("RABBITMQ_PASSWORD", infra.rabbit().password());
         env.put("RABBITMQ_VHOST", infra.rabbitVirtualHost());
@@ -155,8 +173,10 @@ final class Platform {
         }
     }
 
-    private void stop() {
-        services.values().parallelStream().forEach(ServiceProcess::stop);
+    private synchronized void stop() {
+        ServiceProcess.stopAll(services.values());
+        services.clear();
+        brokerLink.close();
     }
 
     private static String tail(Path log) {

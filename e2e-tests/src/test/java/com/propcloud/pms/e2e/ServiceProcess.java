@@ -76,15 +76,23 @@ final class ServiceProcess {
         return "http://localhost:" + port;
     }
 
-    void stop() {
-        process.destroy();
-        try {
-            if (!process.waitFor(20, TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+    /**
+     * Asks every process to shut down at once (SIGTERM, so each closes its connections and flushes),
+     * then kills whatever is still running after a grace period: no process outlives the test run.
+     */
+    static void stopAll(java.util.Collection<ServiceProcess> processes) {
+        processes.forEach(service -> service.process.destroy());
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(12);
+        for (ServiceProcess service : processes) {
+            try {
+                long left = Math.max(0, deadline - System.nanoTime());
+                if (!service.process.waitFor(left, TimeUnit.NANOSECONDS)) {
+                    service.process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                service.process.destroyForcibly();
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            process.destroyForcibly();
         }
     }
 }

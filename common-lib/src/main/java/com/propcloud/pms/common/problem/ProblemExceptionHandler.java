@@ -60,6 +60,11 @@ public class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
         return problem(validationProblem(fields), request);
     }
 
+    @ExceptionHandler(InvalidParameterException.class)
+    ResponseEntity<Object> invalidParameter(InvalidParameterException ex, WebRequest request) {
+        return problem(validationProblem(List.of(new FieldProblem(ex.parameter(), ex.getMessage()))), request);
+    }
+
     @ExceptionHandler(OptimisticLockingFailureException.class)
     ResponseEntity<Object> concurrentChange(OptimisticLockingFailureException ex, WebRequest request) {
         return problem(

@@ -1,0 +1,27 @@
+package com.propcloud.pms.reporting.workorder;
+
+import java.time.LocalDate;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Work-order volume for dashboards; dates are local dates in the tenant's time zone. */
+@RestController
+@PreAuthorize("hasAnyRole('HQ_ADMIN','PROJECT_MANAGER','FRONT_DESK','FINANCE')")
+class WorkOrderReportController {
+
+    private final WorkOrderReportService reports;
+
+    WorkOrderReportController(WorkOrderReportService reports) {
+        this.reports = reports;
+    }
+
+    @GetMapping("/api/v1/reports/work-orders/daily")
+    DailyWorkOrders daily(
+            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
+        return reports.daily(from, to);
+    }
+}

@@ -1,0 +1,14 @@
+package com.propcloud.pms.user.me;
+
+import java.util.List;
+import java.util.UUID;
+
+/** The caller's own account, for the console's header and menus. */
+record MeResponse(
+        UUID userId,
+        UUID tenantId,
+        String tenantCode,
+        String kind,
+        String username,
+        String displayName,
+        List<String> roles) {}

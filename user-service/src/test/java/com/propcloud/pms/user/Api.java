@@ -1,0 +1,86 @@
+package com.propcloud.pms.user;
+
+import com.nimbusds.jose.jwk.JWKSet;
+import java.text.ParseException;
+import java.util.Map;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.client.EntityExchangeResult;
+import org.springframework.test.web.servlet.client.RestTestClient;
+
+/** The calls the integration tests make, answered as status plus JSON body. */
+final class Api {
+
+    static final String DEMO_PASSWORD = "Demo#2026";
+
+    private static final ParameterizedTypeReference<Json> JSON = new ParameterizedTypeReference<>() {};
+
+    private final RestTestClient client;
+
+    /** A JSON object as the tests read it. */
+    static final class Json extends java.util.LinkedHashMap<String, Object> {
+
+        String string(String key) {
+            return (String) get(key);
+        }
+
+        @SuppressWarnings("unchecked")
+        Map<String, Object> object(String key) {
+            return (Map<String, Object>) get(key);
+        }
+    }
+
+    Api(RestTestClient client) {
+        this.client = client;
+    }
+
+    EntityExchangeResult<Json> login(String tenant, String username, String password) {
+        return post("/api/v1/auth/login", Map.of("tenant", tenant, "username", username, "password", password));
+    }
+
+    /** Logs the seeded demo admin in and returns the token pair. */
+    Json loginDemoAdmin() {
+        var result = login("demo", "admin", DEMO_PASSWORD);
+        if (result.getStatus().value() != 200) {
+            throw new AssertionError("Demo admin could not log in: " + result.getResponseBody());
+        }
+        return result.getResponseBody();
+    }
+
+    EntityExchangeResult<Json> refresh(Object refreshToken) {
+        return post("/api/v1/auth/refresh", Map.of("refreshToken", refreshToken));
+    }
+
+    EntityExchangeResult<Json> get(String path, String bearerToken) {
+        var request = client.get().uri(path).accept(MediaType.APPLICATION_JSON, MediaType.APPLICATION_PROBLEM_JSON);
+        if (bearerToken != null) {
+            request = request.header("Authorization", "Bearer " + bearerToken);
+        }
+        return request.exchange().returnResult(JSON);
+    }
+
+    /** The published JWK set, parsed. */
+    JWKSet jwks() {
+        try {
+            return JWKSet.parse(get("/api/v1/auth/jwks", null).getResponseBody());
+        } catch (ParseException e) {
+            throw new AssertionError("The JWKS is not a JWK set", e);
+        }
+    }
+
+    EntityExchangeResult<Json> post(String path, Object body) {
+        return post(path, body, null);
+    }
+
+    EntityExchangeResult<Json> post(String path, Object body, String bearerToken) {
+        var request = client.post().uri(path);
+        if (bearerToken != null) {
+            request = request.header("Authorization", "Bearer " + bearerToken);
+        }
+        return request.contentType(MediaType.APPLICATION_JSON)
+                .accept(MediaType.APPLICATION_JSON, MediaType.APPLICATION_PROBLEM_JSON)
+                .body(body)
+                .exchange()
+                .returnResult(JSON);
+    }
+}
