@@ -124,6 +124,10 @@ public final class TestInfrastructure {
         props.put("pms.database.admin.url", databases.adminUrl());
         props.put("pms.database.admin.username", pg.username());
         props.put("pms.database.admin.password", pg.password());
+        // a test JVM caches several contexts, each with its own pool: keep them small so a whole
+        // run, the end-to-end platform and a local platform fit PostgreSQL's default 100 connections
+        props.put("pms.database.max-pool-size", 3);
+        props.put("spring.datasource.hikari.minimum-idle", 1);
         Endpoint mq = rabbit();
         props.put("spring.rabbitmq.host", mq.host());
         props.put("spring.rabbitmq.port", mq.port());

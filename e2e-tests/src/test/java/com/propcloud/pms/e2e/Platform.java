@@ -132,6 +132,8 @@ final class Platform {
         String user = "http://localhost:" + ports.get("user-service");
         env.put("PMS_JWKS_URI", user + "/api/v1/auth/jwks");
         env.put("PMS_USER_URI", user);
+        env.put("PMS_USER_INTERNAL_URI", user);
+        env.put("PMS_DB_POOL_SIZE", "4");
         env.put("PMS_ASSET_URI", "http://localhost:" + ports.get("asset-service"));
         env.put("PMS_WORKORDER_URI", "http://localhost:" + ports.get("workorder-service"));
         env.put("PMS_BILLING_URI", "http://localhost:" + ports.get("billing-service"));
