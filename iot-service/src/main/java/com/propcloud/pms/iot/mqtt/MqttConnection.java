@@ -4,7 +4,9 @@ import com.hivemq.client.mqtt.MqttClientState;
 import com.hivemq.client.mqtt.mqtt5.Mqtt5AsyncClient;
 import com.hivemq.client.mqtt.mqtt5.Mqtt5Client;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,19 +22,30 @@ public class MqttConnection implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(MqttConnection.class);
 
+    /** Starts before and stops after the beans that use the connection (ingest acknowledges on it until the end). */
+    public static final int PHASE = SmartLifecycle.DEFAULT_PHASE - 1000;
+
     private final MqttProperties properties;
+    private final MqttSessionProperties session;
     private final Mqtt5AsyncClient client;
+    private final List<Runnable> connectedListeners = new CopyOnWriteArrayList<>();
     private volatile boolean running;
 
-    MqttConnection(MqttProperties properties) {
+    MqttConnection(MqttProperties properties, MqttSessionProperties session) {
         this.properties = properties;
+        this.session = session;
+        if (!session.expiry().isZero() && session.clientId().isBlank()) {
+            log.warn("pms.mqtt.session.expiry is set without pms.mqtt.session.client-id: starting clean sessions");
+        }
         var builder = Mqtt5Client.builder()
-                .identifier("iot-service-" + UUID.randomUUID())
+                .identifier(session.clientId().isBlank() ? "iot-service-" + UUID.randomUUID() : session.clientId())
                 .serverHost(properties.host())
                 .serverPort(properties.port())
                 .automaticReconnectWithDefaultConfig()
-                .addConnectedListener(
-                        context -> log.info("Connected to MQTT broker {}:{}", properties.host(), properties.port()))
+                .addConnectedListener(context -> {
+                    log.info("Connected to MQTT broker {}:{}", properties.host(), properties.port());
+                    connectedListeners.forEach(MqttConnection::runQuietly);
+                })
                 .addDisconnectedListener(context ->
                         log.warn("MQTT connection lost: {}", context.getCause().getMessage()));
         if (!properties.username().isEmpty()) {
@@ -56,18 +69,46 @@ public class MqttConnection implements SmartLifecycle {
         return client.getState() == MqttClientState.CONNECTED;
     }
 
+    /**
+     * Runs {@code listener} after every successful connection, first and reconnections alike, and
+     * at once if the client is connected already (so it may run twice around a connection that
+     * completes while registering: make it idempotent). It runs on the client's thread: keep it short.
+     */
+    public void onConnected(Runnable listener) {
+        connectedListeners.add(listener);
+        if (isConnected()) {
+            runQuietly(listener);
+        }
+    }
+
+    private static void runQuietly(Runnable listener) {
+        try {
+            listener.run();
+        } catch (RuntimeException e) {
+            log.warn("MQTT connected listener failed", e);
+        }
+    }
+
     @Override
     public void start() {
         // a broker that is down at start is retried by the automatic reconnect; readiness shows it
-        client.connectWith().cleanStart(true).send().whenComplete((ack, error) -> {
-            if (error != null) {
-                log.warn(
-                        "MQTT broker {}:{} not reachable yet: {}",
-                        properties.host(),
-                        properties.port(),
-                        error.getMessage());
-            }
-        });
+        boolean persistent = session.persistent();
+        client.connectWith()
+                .cleanStart(!persistent)
+                .sessionExpiryInterval(persistent ? session.expiry().toSeconds() : 0)
+                .restrictions()
+                .receiveMaximum(session.receiveMaximum())
+                .applyRestrictions()
+                .send()
+                .whenComplete((ack, error) -> {
+                    if (error != null) {
+                        log.warn(
+                                "MQTT broker {}:{} not reachable yet: {}",
+                                properties.host(),
+                                properties.port(),
+                                error.getMessage());
+                    }
+                });
         running = true;
     }
 
@@ -86,5 +127,10 @@ public class MqttConnection implements SmartLifecycle {
     @Override
     public boolean isRunning() {
         return running;
+    }
+
+    @Override
+    public int getPhase() {
+        return PHASE;
     }
 }

@@ -4,8 +4,10 @@ import com.propcloud.pms.common.db.DatabaseBootstrap;
 import com.propcloud.pms.common.db.DatabaseProperties;
 import com.propcloud.pms.common.db.StoreSpec;
 import com.zaxxer.hikari.HikariDataSource;
+import java.util.Map;
 import org.flywaydb.core.Flyway;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -16,6 +18,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * its own {@code reporting} schema in the same database is reporting-service's business.
  */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(TelemetryProperties.class)
 class TelemetryStoreConfiguration {
 
     static final String SCHEMA = "telemetry";
@@ -33,8 +36,15 @@ class TelemetryStoreConfiguration {
                 .withReaders(prefix + "reporting_app");
     }
 
-    @Bean(initMethod = "migrate")
-    Flyway telemetryFlyway(StoreSpec telemetryStore, DatabaseProperties database) {
+    /**
+     * The telemetry schema's migrations, applied at start. Deliberately not a {@link Flyway} bean: one
+     * would make Boot's Flyway auto-configuration back off, and iot-service's own database ({@code
+     * db/common}'s outbox, inbox and tenant directory, then {@code db/migration}) would never migrate.
+     */
+    record TelemetryMigrations(Flyway flyway) {}
+
+    @Bean
+    TelemetryMigrations telemetryMigrations(StoreSpec telemetryStore, DatabaseProperties database) {
         if (database.admin().enabled()) {
             new DatabaseBootstrap(
                             database.adminUrl(),
@@ -42,7 +52,7 @@ class TelemetryStoreConfiguration {
                             database.admin().password())
                     .ensure(telemetryStore);
         }
-        return Flyway.configure()
+        Flyway flyway = Flyway.configure()
                 .dataSource(
                         database.jdbcUrl(telemetryStore.database()),
                         telemetryStore.ownerRole(),
@@ -50,13 +60,17 @@ class TelemetryStoreConfiguration {
                 .schemas(SCHEMA)
                 .defaultSchema(SCHEMA)
                 .locations("classpath:db/telemetry")
+                // role names differ per environment (prefix): migrations grant to them by placeholder
+                .placeholders(Map.of("appRole", telemetryStore.appRole()))
                 .load();
+        flyway.migrate();
+        return new TelemetryMigrations(flyway);
     }
 
     /** Writes readings as the telemetry application role, which owns nothing. */
     @Bean(destroyMethod = "close")
     HikariDataSource telemetryDataSource(
-            Flyway telemetryFlyway, StoreSpec telemetryStore, DatabaseProperties database) {
+            TelemetryMigrations telemetryMigrations, StoreSpec telemetryStore, DatabaseProperties database) {
         HikariDataSource pool = new HikariDataSource();
         pool.setJdbcUrl(database.jdbcUrl(telemetryStore.database()));
         pool.setUsername(telemetryStore.appRole());
