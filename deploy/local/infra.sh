@@ -37,9 +37,20 @@ install_missing() {
   apt-get install -y -qq $missing "${PACKAGES[@]}" >/dev/null
 }
 
+# The default of 100 connections is tight for a running platform (about 35) beside a test run's service
+# JVMs; raise it where nothing else sets it. Written only before a start: a running server is never restarted.
+configure_postgres() { # version
+  local dir="/etc/postgresql/$1/main/conf.d"
+  [ -d "$dir" ] || return 0
+  grep -Eqs '^[[:space:]]*max_connections' "$dir"/*.conf && return 0
+  log "setting max_connections = 200 ($dir/80-pms.conf)"
+  echo "max_connections = 200" >"$dir/80-pms.conf"
+}
+
 start_postgres() {
   port_open 5432 && return 0
   local version; version=$(ls /etc/postgresql | sort -V | tail -1)
+  configure_postgres "$version"
   log "starting PostgreSQL $version"
   pg_ctlcluster --skip-systemctl-redirect "$version" main start
   wait_port 5432 PostgreSQL 30

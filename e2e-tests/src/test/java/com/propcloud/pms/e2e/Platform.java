@@ -31,8 +31,10 @@ final class Platform {
             "billing-service",
             "iot-service",
             "reporting-service");
-    private static final Duration START_TIMEOUT = Duration.ofMinutes(4);
+    private static final Duration START_TIMEOUT = Duration.ofMinutes(6);
     private static volatile Platform instance;
+    /** A failed start is not retried by the next test class: that would run a second platform. */
+    private static volatile RuntimeException startFailure;
 
     private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
     /** Every service reaches RabbitMQ through this, so a test can cut the broker off and bring it back. */
@@ -46,10 +48,19 @@ final class Platform {
     static Platform get() {
         if (instance == null) {
             synchronized (Platform.class) {
+                if (startFailure != null) {
+                    throw startFailure;
+                }
                 if (instance == null) {
                     Platform platform = new Platform();
                     Runtime.getRuntime().addShutdownHook(new Thread(platform::stop, "pms-e2e-platform-stop"));
-                    platform.start();
+                    try {
+                        platform.start();
+                    } catch (RuntimeException e) {
+                        platform.stop();
+                        startFailure = e;
+                        throw e;
+                    }
                     instance = platform;
                 }
             }
@@ -98,7 +109,6 @@ final class Platform {
             }
             awaitReady();
         } catch (IOException e) {
-            stop();
             throw new IllegalStateException("Could not start the platform", e);
         }
     }
