@@ -3,18 +3,13 @@ package com.propcloud.pms.reporting.workorder;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.propcloud.pms.test.TestInfrastructure;
+import com.propcloud.pms.test.EventTap;
 import com.propcloud.pms.test.TestJwks;
 import com.propcloud.pms.test.UsesPmsInfrastructure;
-import com.rabbitmq.client.AMQP;
-import com.rabbitmq.client.Channel;
-import com.rabbitmq.client.Connection;
-import com.rabbitmq.client.ConnectionFactory;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
@@ -36,28 +31,19 @@ class WorkOrderProjectionIT {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static Connection rabbit;
-    private static Channel channel;
+    private static EventTap events;
 
     @LocalServerPort
     int port;
 
     @BeforeAll
-    static void connect() throws Exception {
-        TestInfrastructure infra = TestInfrastructure.get();
-        ConnectionFactory factory = new ConnectionFactory();
-        factory.setHost(infra.rabbit().host());
-        factory.setPort(infra.rabbit().port());
-        factory.setUsername(infra.rabbit().username());
-        factory.setPassword(infra.rabbit().password());
-        factory.setVirtualHost(infra.rabbitVirtualHost());
-        rabbit = factory.newConnection();
-        channel = rabbit.createChannel();
+    static void connect() {
+        events = EventTap.bind("workorder.ticket.created");
     }
 
     @AfterAll
-    static void close() throws Exception {
-        rabbit.close();
+    static void close() {
+        events.close();
     }
 
     @Test
@@ -161,16 +147,7 @@ class WorkOrderProjectionIT {
                 WorkOrderProjectionIT.class.getResourceAsStream("/events/workorder.ticket.created.v1.json"));
     }
 
-    private static void publish(JsonNode event) throws Exception {
-        AMQP.BasicProperties properties = new AMQP.BasicProperties.Builder()
-                .contentType("application/json")
-                .messageId(event.path("eventId").asString())
-                .deliveryMode(2)
-                .build();
-        channel.basicPublish(
-                TestInfrastructure.get().eventsExchange(),
-                "workorder.ticket.created",
-                properties,
-                JSON.writeValueAsString(event).getBytes(StandardCharsets.UTF_8));
+    private static void publish(JsonNode event) {
+        events.publish(event);
     }
 }

@@ -1,26 +1,18 @@
 package com.propcloud.pms.workorder.ticket;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
-import com.propcloud.pms.test.TestInfrastructure;
+import com.propcloud.pms.test.EventTap;
 import com.propcloud.pms.test.TestJwks;
 import com.propcloud.pms.test.UsesPmsInfrastructure;
-import com.rabbitmq.client.Channel;
-import com.rabbitmq.client.Connection;
-import com.rabbitmq.client.ConnectionFactory;
-import com.rabbitmq.client.GetResponse;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
@@ -40,32 +32,19 @@ class TicketApiIT {
     private static final UUID TENANT = UUID.randomUUID();
     private static final UUID OTHER_TENANT = UUID.randomUUID();
 
-    private static Connection rabbit;
-    private static Channel channel;
-    private static String createdEvents;
+    private static EventTap events;
 
     @LocalServerPort
     int port;
 
     @BeforeAll
-    static void listenForCreatedEvents() throws Exception {
-        TestInfrastructure infra = TestInfrastructure.get();
-        ConnectionFactory factory = new ConnectionFactory();
-        factory.setHost(infra.rabbit().host());
-        factory.setPort(infra.rabbit().port());
-        factory.setUsername(infra.rabbit().username());
-        factory.setPassword(infra.rabbit().password());
-        factory.setVirtualHost(infra.rabbitVirtualHost());
-        rabbit = factory.newConnection();
-        channel = rabbit.createChannel();
-        channel.exchangeDeclare(infra.eventsExchange(), "topic", true);
-        createdEvents = channel.queueDeclare().getQueue();
-        channel.queueBind(createdEvents, infra.eventsExchange(), "workorder.ticket.created");
+    static void listenForCreatedEvents() {
+        events = EventTap.bind("workorder.ticket.created");
     }
 
     @AfterAll
-    static void close() throws Exception {
-        rabbit.close();
+    static void close() {
+        events.close();
     }
 
     @Test
@@ -91,11 +70,9 @@ class TicketApiIT {
         JsonNode created = submit(staff(TENANT), "{\"kind\":\"COMPLAINT\",\"description\":\"Noise at night\"}");
         String ticketId = created.path("id").asString();
 
-        JsonNode envelope = awaitEvent(ticketId);
+        JsonNode envelope = events.await(EventTap.event("workorder.ticket.created", ticketId));
 
-        JsonNode golden = JSON.readTree(getClass().getResourceAsStream("/events/workorder.ticket.created.v1.json"));
-        assertThat(names(envelope)).containsExactlyInAnyOrderElementsOf(names(golden));
-        assertThat(names(envelope.path("payload"))).containsExactlyInAnyOrderElementsOf(names(golden.path("payload")));
+        EventTap.assertSameShape(envelope, EventTap.golden("workorder.ticket.created.v1.json"));
         assertThat(envelope.path("tenantId").asString()).isEqualTo(TENANT.toString());
         assertThat(envelope.path("aggregateId").asString()).isEqualTo(ticketId);
         assertThat(envelope.path("payload").path("kind").asString()).isEqualTo("COMPLAINT");
@@ -175,23 +152,6 @@ class TicketApiIT {
                 .sign();
         JsonNode problem = body(get("/api/v1/work-orders", owner), 403);
         assertThat(problem.path("code").asString()).isEqualTo("auth.forbidden");
-    }
-
-    private JsonNode awaitEvent(String ticketId) {
-        AtomicReference<JsonNode> found = new AtomicReference<>();
-        List<JsonNode> seen = new ArrayList<>();
-        await().atMost(Duration.ofSeconds(15)).until(() -> {
-            GetResponse message;
-            while ((message = channel.basicGet(createdEvents, true)) != null) {
-                JsonNode envelope = JSON.readTree(new String(message.getBody(), StandardCharsets.UTF_8));
-                seen.add(envelope);
-                if (envelope.path("aggregateId").asString().equals(ticketId)) {
-                    found.set(envelope);
-                }
-            }
-            return found.get() != null;
-        });
-        return found.get();
     }
 
     private static List<String> names(JsonNode node) {
