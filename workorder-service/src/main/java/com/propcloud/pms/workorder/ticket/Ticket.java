@@ -8,6 +8,7 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
@@ -60,7 +61,8 @@ class Ticket {
         ticket.description = description;
         ticket.status = TicketStatus.SUBMITTED;
         ticket.reportedBy = reportedBy;
-        ticket.createdAt = clock.instant();
+        // the database keeps microseconds: answer with what a later read returns
+        ticket.createdAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
         ticket.updatedAt = ticket.createdAt;
         return ticket;
     }
