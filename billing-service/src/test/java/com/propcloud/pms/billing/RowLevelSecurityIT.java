@@ -1,0 +1,20 @@
+package com.propcloud.pms.billing;
+
+import com.propcloud.pms.test.RowLevelSecurityContract;
+import com.propcloud.pms.test.UsesPmsInfrastructure;
+import javax.sql.DataSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+
+@SpringBootTest
+@UsesPmsInfrastructure
+class RowLevelSecurityIT extends RowLevelSecurityContract {
+
+    @Autowired
+    DataSource dataSource;
+
+    @Override
+    protected DataSource applicationDataSource() {
+        return dataSource;
+    }
+}
