@@ -1,0 +1,293 @@
+package com.propcloud.pms.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.assertj.core.api.SoftAssertions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Every route the gateway exposes, found from the gateway's own route configuration and each
+ * service's OpenAPI document (so a new endpoint cannot be forgotten), is checked against a hostile
+ * client: no token, an expired, tampered, unsigned ({@code alg: none}), wrongly signed or unknown-key
+ * token is refused with 401; another tenant's token on an object answers 404 as a missing id would;
+ * a role without the permission gets 403 (404 on object routes). A route without an expectation
+ * here fails the test.
+ */
+class AuthorizationMatrixIT {
+
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final Set<String> SERVICES = Set.of("user", "asset", "workorder", "billing", "iot", "reporting");
+    private static final Pattern GATEWAY_ROUTE =
+            Pattern.compile("- id: ([a-z-]+)\\s+uri: [^\\n]+\\s+predicates:\\s+- Path=([^\\n]+)");
+
+    /** architecture.md's fixed list of routes open without a token. */
+    private static final Set<String> PUBLIC = Set.of(
+            "POST /api/v1/auth/login",
+            "POST /api/v1/auth/refresh",
+            "POST /api/v1/auth/sms-codes",
+            "POST /api/v1/auth/password-resets",
+            "POST /api/v1/auth/password-resets/{token}",
+            "GET /api/v1/auth/jwks");
+
+    private static final Set<String> ANY_STAFF =
+            Set.of("HQ_ADMIN", "PROJECT_MANAGER", "FRONT_DESK", "TECHNICIAN", "FINANCE", "SECURITY");
+    private static final Set<String> TICKET_DESK = Set.of("HQ_ADMIN", "PROJECT_MANAGER", "FRONT_DESK", "TECHNICIAN");
+    private static final Set<String> REPORT_READERS = Set.of("HQ_ADMIN", "PROJECT_MANAGER", "FRONT_DESK", "FINANCE");
+
+    private static Platform platform;
+    private static PlatformTokens tokens;
+    private static final UUID TENANT_A = UUID.randomUUID();
+    private static final UUID TENANT_B = UUID.randomUUID();
+
+    /** What each route must do; {@code allowed} null means any authenticated caller. */
+    record Expectation(Set<String> allowed, String query, String body, Function<String, String> objectFixture) {
+
+        static Expectation roles(Set<String> allowed) {
+            return new Expectation(allowed, "", null, null);
+        }
+
+        Expectation query(String query) {
+            return new Expectation(allowed, query, body, objectFixture);
+        }
+
+        Expectation body(String body) {
+            return new Expectation(allowed, query, body, objectFixture);
+        }
+
+        /** The route names one object: the fixture creates one as tenant A (given a token) and returns its id. */
+        Expectation object(Function<String, String> fixture) {
+            return new Expectation(allowed, query, body, fixture);
+        }
+    }
+
+    private static final Map<String, Expectation> EXPECTATIONS = new LinkedHashMap<>();
+
+    static {
+        EXPECTATIONS.put("GET /api/v1/me", new Expectation(null, "", null, null));
+        EXPECTATIONS.put(
+                "POST /api/v1/work-orders",
+                Expectation.roles(TICKET_DESK).body("{\"kind\":\"REPAIR\",\"description\":\"matrix\"}"));
+        EXPECTATIONS.put("GET /api/v1/work-orders", Expectation.roles(TICKET_DESK));
+        EXPECTATIONS.put(
+                "GET /api/v1/work-orders/{id}",
+                Expectation.roles(TICKET_DESK).object(AuthorizationMatrixIT::newTicket));
+        EXPECTATIONS.put(
+                "GET /api/v1/reports/work-orders/daily",
+                Expectation.roles(REPORT_READERS).query("from=2026-11-01&to=2026-11-30"));
+        EXPECTATIONS.put(
+                "GET /api/v1/reports/telemetry",
+                Expectation.roles(ANY_STAFF)
+                        .query("deviceId=meter-1&from=2026-11-21T00:00:00Z&to=2026-11-22T00:00:00Z"));
+    }
+
+    @BeforeAll
+    static void start() throws Exception {
+        platform = Platform.get();
+        tokens = PlatformTokens.load();
+    }
+
+    @Test
+    void everyExposedRouteHasAnExpectation() throws Exception {
+        List<String> missing = new ArrayList<>();
+        for (String route : exposedRoutes()) {
+            if (!PUBLIC.contains(route) && !EXPECTATIONS.containsKey(route)) {
+                missing.add(route);
+            }
+        }
+        assertThat(missing).as("routes without an authorization expectation").isEmpty();
+        assertThat(EXPECTATIONS.keySet())
+                .as("expectations for routes that no longer exist")
+                .isSubsetOf(exposedRoutes());
+    }
+
+    @Test
+    void everyProtectedRouteRefusesMissingAndForgedTokens() throws Exception {
+        Map<String, String> forged = new LinkedHashMap<>();
+        forged.put("no token", null);
+        forged.put("garbage", "not.a.jwt");
+        forged.put("expired", tokens.expired(TENANT_A, "demo"));
+        forged.put("tampered", tokens.tampered(TENANT_A, "demo"));
+        forged.put("alg none", tokens.algNone(TENANT_A, "demo"));
+        forged.put("wrongly signed", tokens.wronglySigned(TENANT_A, "demo"));
+        forged.put("unknown kid", tokens.unknownKid(TENANT_A, "demo"));
+        SoftAssertions softly = new SoftAssertions();
+        for (var entry : EXPECTATIONS.entrySet()) {
+            for (var token : forged.entrySet()) {
+                HttpResponse<String> response =
+                        call(entry.getKey(), entry.getValue(), UUID.randomUUID().toString(), token.getValue());
+                softly.assertThat(response.statusCode())
+                        .as(entry.getKey() + " with " + token.getKey())
+                        .isEqualTo(401);
+            }
+        }
+        softly.assertAll();
+    }
+
+    @Test
+    void allowedRolesGetThroughAndOthersAreRefused() throws Exception {
+        SoftAssertions softly = new SoftAssertions();
+        for (var entry : EXPECTATIONS.entrySet()) {
+            Expectation expectation = entry.getValue();
+            Set<String> allowed = expectation.allowed() == null ? ANY_STAFF : expectation.allowed();
+            String adminOfA = tokens.staff(TENANT_A, "demo", allowed.iterator().next());
+            String id = expectation.objectFixture() == null
+                    ? null
+                    : expectation.objectFixture().apply(adminOfA);
+            for (String role : ANY_STAFF) {
+                HttpResponse<String> response =
+                        call(entry.getKey(), expectation, id, tokens.staff(TENANT_A, "demo", role));
+                String what = entry.getKey() + " as " + role;
+                if (expectation.allowed() == null) {
+                    // any authenticated caller: past security, whatever the route then answers
+                    softly.assertThat(response.statusCode()).as(what).isNotIn(401, 403);
+                } else if (allowed.contains(role)) {
+                    softly.assertThat(response.statusCode()).as(what).isBetween(200, 299);
+                } else if (id != null) {
+                    softly.assertThat(response.statusCode()).as(what).isIn(403, 404);
+                } else {
+                    softly.assertThat(response.statusCode()).as(what).isEqualTo(403);
+                }
+            }
+            if (expectation.allowed() != null) {
+                HttpResponse<String> owner = call(entry.getKey(), expectation, id, tokens.owner(TENANT_A, "demo"));
+                softly.assertThat(owner.statusCode())
+                        .as(entry.getKey() + " as an owner")
+                        .isIn(403, 404);
+            }
+        }
+        softly.assertAll();
+    }
+
+    @Test
+    void anotherTenantsObjectIsNotFoundExactlyLikeAMissingOne() throws Exception {
+        SoftAssertions softly = new SoftAssertions();
+        for (var entry : EXPECTATIONS.entrySet()) {
+            Expectation expectation = entry.getValue();
+            if (expectation.objectFixture() == null) {
+                continue;
+            }
+            String role = expectation.allowed().iterator().next();
+            String id = expectation.objectFixture().apply(tokens.staff(TENANT_A, "demo", role));
+            String otherTenant = tokens.staff(TENANT_B, "acme", role);
+
+            HttpResponse<String> foreign = call(entry.getKey(), expectation, id, otherTenant);
+            HttpResponse<String> missing =
+                    call(entry.getKey(), expectation, UUID.randomUUID().toString(), otherTenant);
+            HttpResponse<String> own = call(entry.getKey(), expectation, id, tokens.staff(TENANT_A, "demo", role));
+
+            softly.assertThat(own.statusCode())
+                    .as(entry.getKey() + " by its own tenant")
+                    .isEqualTo(200);
+            softly.assertThat(foreign.statusCode())
+                    .as(entry.getKey() + " by another tenant")
+                    .isEqualTo(404);
+            softly.assertThat(problemShape(foreign)).as(entry.getKey()).isEqualTo(problemShape(missing));
+            softly.assertThat(foreign.body()).as(entry.getKey()).doesNotContain(id);
+        }
+        softly.assertAll();
+    }
+
+    /** METHOD + path template of every /api operation the services document and the gateway routes. */
+    private static Set<String> exposedRoutes() throws Exception {
+        String gatewayConfig = Files.readString(Path.of(System.getProperty("pms.e2e.root", ".."))
+                .resolve("gateway-service/src/main/resources/application.yml"));
+        List<String> routed = new ArrayList<>();
+        Matcher routes = GATEWAY_ROUTE.matcher(gatewayConfig);
+        while (routes.find()) {
+            if (!routes.group(1).endsWith("-api-docs")) {
+                routed.addAll(List.of(routes.group(2).trim().split(",")));
+            }
+        }
+        assertThat(routed).as("gateway routes read from its configuration").isNotEmpty();
+        Set<String> exposed = new TreeSet<>();
+        for (String service : SERVICES) {
+            HttpResponse<String> docs = HTTP.send(
+                    HttpRequest.newBuilder(URI.create(platform.gatewayUrl() + "/v3/api-docs/" + service))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(docs.statusCode()).as(service + " OpenAPI document").isEqualTo(200);
+            JsonNode paths = PlatformClient.JSON.readTree(docs.body()).path("paths");
+            for (String path : paths.propertyNames()) {
+                if (!path.startsWith("/api/")) {
+                    continue;
+                }
+                for (String method : paths.path(path).propertyNames()) {
+                    String route = method.toUpperCase() + " " + path;
+                    assertThat(routed.stream().anyMatch(pattern -> matches(pattern, path)))
+                            .as(route + " is documented but the gateway does not route it")
+                            .isTrue();
+                    exposed.add(route);
+                }
+            }
+        }
+        return exposed;
+    }
+
+    private static boolean matches(String gatewayPattern, String path) {
+        if (gatewayPattern.endsWith("/**")) {
+            String prefix = gatewayPattern.substring(0, gatewayPattern.length() - 3);
+            return path.equals(prefix) || path.startsWith(prefix + "/");
+        }
+        return gatewayPattern.equals(path);
+    }
+
+    private static HttpResponse<String> call(String route, Expectation expectation, String id, String token)
+            throws Exception {
+        String method = route.substring(0, route.indexOf(' '));
+        String path = route.substring(route.indexOf(' ') + 1).replaceAll("\\{[^}]+}", id == null ? "x" : id);
+        String url = platform.gatewayUrl() + path + (expectation.query().isEmpty() ? "" : "?" + expectation.query());
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(15));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        String body = expectation.body() == null ? "" : expectation.body();
+        request.header("Content-Type", "application/json")
+                .method(
+                        method,
+                        body.isEmpty() && method.equals("GET")
+                                ? HttpRequest.BodyPublishers.noBody()
+                                : HttpRequest.BodyPublishers.ofString(body));
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static Set<String> problemShape(HttpResponse<String> response) {
+        return new TreeSet<>(PlatformClient.JSON.readTree(response.body()).propertyNames());
+    }
+
+    private static String newTicket(String token) {
+        try {
+            HttpResponse<String> response = HTTP.send(
+                    HttpRequest.newBuilder(URI.create(platform.gatewayUrl() + "/api/v1/work-orders"))
+                            .header("Authorization", "Bearer " + token)
+                            .header("Content-Type", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofString(
+                                    "{\"kind\":\"REPAIR\",\"description\":\"matrix fixture\"}"))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+            return PlatformClient.JSON.readTree(response.body()).path("id").asString();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
