@@ -38,6 +38,9 @@ abstract class GatewayTestSupport {
 
     static final Duration RESPONSE_TIMEOUT = Duration.ofSeconds(1);
 
+    /** This run's Redis keys (rate limit buckets): never shared with a running platform or another run. */
+    static final String REDIS_KEY_PREFIX = "test:" + UUID.randomUUID() + ":";
+
     static final String DOWNSTREAM_PROBLEM = "{\"type\":\"about:blank\",\"title\":\"Conflict\",\"status\":409,"
             + "\"detail\":\"already closed\",\"code\":\"work-order.illegal-transition\"}";
 
@@ -74,6 +77,7 @@ abstract class GatewayTestSupport {
         registry.add("spring.security.oauth2.resourceserver.jwt.jwk-set-uri", TestJwks.get()::jwksUri);
         registry.add("spring.cloud.gateway.server.webflux.httpclient.response-timeout", RESPONSE_TIMEOUT::toString);
         registry.add("spring.cloud.gateway.server.webflux.httpclient.connect-timeout", () -> "1000");
+        registry.add("pms.redis.key-prefix", () -> REDIS_KEY_PREFIX);
     }
 
     static StubDownstream service(String name) {

@@ -68,6 +68,43 @@ final class Api {
         }
     }
 
+    /** Logs in and returns the access token, failing the test if the login is refused. */
+    String accessToken(String tenant, String username, String password) {
+        var result = login(tenant, username, password);
+        if (result.getStatus().value() != 200) {
+            throw new AssertionError(username + "@" + tenant + " could not log in: " + result.getResponseBody());
+        }
+        return result.getResponseBody().string("accessToken");
+    }
+
+    EntityExchangeResult<Json> patch(String path, Object body, String bearerToken) {
+        return client.patch()
+                .uri(path)
+                .header("Authorization", "Bearer " + bearerToken)
+                .contentType(MediaType.APPLICATION_JSON)
+                .accept(MediaType.APPLICATION_JSON, MediaType.APPLICATION_PROBLEM_JSON)
+                .body(body)
+                .exchange()
+                .returnResult(JSON);
+    }
+
+    EntityExchangeResult<Json> delete(String path, String bearerToken) {
+        return client.delete()
+                .uri(path)
+                .header("Authorization", "Bearer " + bearerToken)
+                .accept(MediaType.APPLICATION_JSON, MediaType.APPLICATION_PROBLEM_JSON)
+                .exchange()
+                .returnResult(JSON);
+    }
+
+    /** The {@code field}s of a validation problem's {@code errors}. */
+    static java.util.List<Object> errorFields(Json problem) {
+        return ((java.util.List<?>) problem.get("errors"))
+                .stream()
+                        .map(error -> (Object) ((Map<?, ?>) error).get("field"))
+                        .toList();
+    }
+
     EntityExchangeResult<Json> post(String path, Object body) {
         return post(path, body, null);
     }

@@ -28,7 +28,7 @@ class OperabilityIT {
     void readinessCoversTheServicesOwnDependencies() {
         var readiness = api.get("/actuator/health/readiness", null);
 
-        assertThat(readiness.getStatus()).isEqualTo(HttpStatus.OK);
+        assertThat(readiness.getStatus()).as("%s", readiness.getResponseBody()).isEqualTo(HttpStatus.OK);
         assertThat(readiness.getResponseBody().object("components"))
                 .containsOnlyKeys("readinessState", "db", "rabbit", "redis", "mongo");
     }

@@ -16,6 +16,8 @@ public enum GatewayProblem {
     NOT_ACCEPTABLE(HttpStatus.NOT_ACCEPTABLE, "not-acceptable", "Not Acceptable"),
     PAYLOAD_TOO_LARGE(HttpStatus.CONTENT_TOO_LARGE, "payload-too-large", "Payload Too Large"),
     UNSUPPORTED_MEDIA_TYPE(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type", "Unsupported Media Type"),
+    /** A rate limit budget is spent; {@code Retry-After} says when to try again. */
+    TOO_MANY_REQUESTS(HttpStatus.TOO_MANY_REQUESTS, "too-many-requests", "Too Many Requests"),
     INTERNAL_ERROR(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "Internal Server Error"),
     DOWNSTREAM_BAD_GATEWAY(HttpStatus.BAD_GATEWAY, "downstream-unavailable", "Bad Gateway"),
     DOWNSTREAM_UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE, "downstream-unavailable", "Service Unavailable"),

@@ -17,13 +17,16 @@ import org.springframework.stereotype.Component;
 
 /**
  * Mints access tokens with the claims every service relies on (names fixed by the architecture).
- * {@code projects} is left out: the roles issued so far are HQ-wide and see every project.
+ * {@code projects} (project ids) is present for project-scoped staff and absent for tenant-wide roles
+ * ({@code HQ_ADMIN}, operators), which see every project.
  */
 @Component
 class AccessTokenIssuer {
 
     static final String SERVICE_KIND = "service";
     static final String SERVICE_ROLE = "SERVICE";
+    /** Present (true) while the account must replace a password someone else chose. */
+    static final String MUST_CHANGE_PASSWORD_CLAIM = "must_change_password";
 
     private final JwtEncoder encoder;
     private final SigningKeys keys;
@@ -42,7 +45,7 @@ class AccessTokenIssuer {
 
     String issue(TenantRef tenant, StaffMember member) {
         Instant now = clock.instant();
-        JwtClaimsSet claims = JwtClaimsSet.builder()
+        JwtClaimsSet.Builder claims = JwtClaimsSet.builder()
                 .issuer(security.issuer())
                 .subject(member.id().toString())
                 .issuedAt(now)
@@ -51,9 +54,15 @@ class AccessTokenIssuer {
                 .claim("tid", tenant.id().toString())
                 .claim("tenant", tenant.code())
                 .claim("kind", member.kind().claim())
-                .claim("roles", member.roleNames())
-                .build();
-        return sign(claims);
+                .claim("roles", member.roleNames());
+        if (member.projectScoped()) {
+            claims.claim(
+                    "projects", member.projects().stream().map(UUID::toString).toList());
+        }
+        if (member.mustChangePassword()) {
+            claims.claim(MUST_CHANGE_PASSWORD_CLAIM, true);
+        }
+        return sign(claims.build());
     }
 
     /**

@@ -1,15 +1,23 @@
 package com.propcloud.pms.user.auth;
 
+import com.propcloud.pms.common.problem.ProblemCode;
+import com.propcloud.pms.common.problem.Problems;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
+import java.net.URI;
 import org.springframework.http.CacheControl;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -40,14 +48,34 @@ class AuthController {
                             schema = @Schema(implementation = ProblemDetail.class)))
     @ApiResponse(
             responseCode = "401",
-            description = "Unknown tenant or user, wrong password, disabled account or suspended tenant, all alike"
-                    + " (code auth.invalid-credentials)",
+            description = "Unknown tenant or user, wrong password, disabled or locked account or suspended tenant,"
+                    + " all alike (code auth.invalid-credentials)",
             content =
                     @Content(
                             mediaType = "application/problem+json",
                             schema = @Schema(implementation = ProblemDetail.class)))
-    ResponseEntity<TokenResponse> login(@Valid @RequestBody LoginRequest request) {
-        return noStore(logins.login(request));
+    @ApiResponse(
+            responseCode = "429",
+            description = "Too many failed logins from this client address lately (code too-many-requests),"
+                    + " with Retry-After",
+            content =
+                    @Content(
+                            mediaType = "application/problem+json",
+                            schema = @Schema(implementation = ProblemDetail.class)))
+    ResponseEntity<TokenResponse> login(@Valid @RequestBody LoginRequest request, HttpServletRequest http) {
+        return noStore(logins.login(request, clientAddress(http)));
+    }
+
+    @ExceptionHandler(LoginThrottledException.class)
+    ResponseEntity<ProblemDetail> throttled(LoginThrottledException ex, HttpServletRequest http) {
+        ProblemDetail problem =
+                Problems.of(HttpStatus.TOO_MANY_REQUESTS, ProblemCode.TOO_MANY_REQUESTS, ex.getMessage());
+        problem.setInstance(URI.create(http.getRequestURI()));
+        long seconds = Math.max(1, ex.retryAfter().toSeconds());
+        return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+                .header(HttpHeaders.RETRY_AFTER, Long.toString(seconds))
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem);
     }
 
     @PostMapping("/refresh")
@@ -71,5 +99,23 @@ class AuthController {
     /** Tokens must not linger in any cache between the client and us (RFC 6749, section 5.1). */
     private static ResponseEntity<TokenResponse> noStore(TokenResponse tokens) {
         return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(tokens);
+    }
+
+    /**
+     * The client's address: services sit behind the gateway, which forwards the client in {@code
+     * X-Forwarded-For}, so its first hop is the client. With the platform's {@code
+     * server.forward-headers-strategy: framework}, Spring's {@code ForwardedHeaderFilter} has already
+     * made that hop the remote address and removed the header; reading the header first covers a run
+     * without that filter. The same rule as common-lib's {@code RequestOrigin} for the audit trail.
+     */
+    static String clientAddress(HttpServletRequest http) {
+        String forwarded = http.getHeader("X-Forwarded-For");
+        if (forwarded != null) {
+            String first = forwarded.split(",", 2)[0].strip();
+            if (!first.isEmpty() && first.length() <= 64) {
+                return first;
+            }
+        }
+        return http.getRemoteAddr();
     }
 }

@@ -1,11 +1,16 @@
 package com.propcloud.pms.user.auth;
 
+import com.propcloud.pms.common.audit.AuditEvent;
+import com.propcloud.pms.common.audit.AuditLog;
+import com.propcloud.pms.common.audit.RequestOrigin;
 import com.propcloud.pms.common.tenant.TenantContext;
 import com.propcloud.pms.user.staff.StaffAccounts;
 import com.propcloud.pms.user.staff.StaffMember;
 import com.propcloud.pms.user.tenant.TenantDirectory;
 import com.propcloud.pms.user.tenant.TenantRef;
 import java.util.Optional;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -24,39 +29,66 @@ class LoginService {
     private final StaffAccounts staff;
     private final AccessTokenIssuer accessTokens;
     private final RefreshTokens refreshTokens;
+    private final LoginThrottle throttle;
+    private final AuditLog audit;
 
     LoginService(
-            TenantDirectory tenants, StaffAccounts staff, AccessTokenIssuer accessTokens, RefreshTokens refreshTokens) {
+            TenantDirectory tenants,
+            StaffAccounts staff,
+            AccessTokenIssuer accessTokens,
+            RefreshTokens refreshTokens,
+            LoginThrottle throttle,
+            AuditLog audit) {
         this.tenants = tenants;
         this.staff = staff;
         this.accessTokens = accessTokens;
         this.refreshTokens = refreshTokens;
+        this.throttle = throttle;
+        this.audit = audit;
     }
 
-    TokenResponse login(LoginRequest request) {
+    /**
+     * Checks the address throttle (429), then the account lock, the tenant and the password. A locked
+     * account answers exactly like a wrong password, even with the right one, and so does an unknown
+     * tenant or username, which is counted and locked the same way.
+     */
+    TokenResponse login(LoginRequest request, String clientAddress) {
+        throttle.requireAddressAllowed(clientAddress);
+        boolean locked = throttle.locked(request.tenant(), request.username());
         Optional<TenantRef> tenant = tenants.findByCode(request.tenant());
-        if (tenant.isEmpty()) {
-            // as slow as a wrong password, so response times do not reveal which tenant codes exist
+        if (tenant.isEmpty() || locked) {
+            // as slow as a wrong password, so response times reveal neither tenant codes nor locks
             staff.spendPasswordCheck(request.password());
-            throw refused(request);
+            UUID tenantId = tenant.map(TenantRef::id).orElse(null);
+            throw refused(request, clientAddress, tenantId, locked ? "account-locked" : "unknown-tenant");
         }
         TenantRef found = tenant.get();
         Optional<StaffMember> member =
                 TenantContext.callAs(found.id(), () -> staff.authenticate(request.username(), request.password()));
         if (member.isEmpty() || !found.active()) {
-            throw refused(request);
+            throw refused(
+                    request, clientAddress, found.id(), found.active() ? "invalid-credentials" : "tenant-suspended");
         }
+        throttle.recordSuccess(request.tenant(), request.username());
         log.debug("User {} of tenant {} logged in", member.get().id(), found.code());
+        StaffMember who = member.get();
+        audit.record(AuditEvent.builder("auth.login.succeeded")
+                .tenant(found.id())
+                .actor(who.id(), who.kind().claim(), who.displayName())
+                .target("staff", who.id())
+                .origin(RequestOrigin.current())
+                .build());
         String accessToken = accessTokens.issue(found, member.get());
         return pair(accessToken, refreshTokens.issueFirst(member.get().id(), found.id()));
     }
 
     TokenResponse refresh(String refreshToken) {
         RefreshTokens.Holder holder = refreshTokens.holder(refreshToken).orElseThrow(AuthFailures::invalidRefreshToken);
-        // a suspended tenant or a disabled account loses its sessions at the next refresh
+        // a suspended tenant, a disabled or deleted account, or a password changed or reset since the
+        // token was issued: the session ends at this refresh
         Optional<TenantRef> tenant = tenants.find(holder.tenantId()).filter(TenantRef::active);
-        Optional<StaffMember> member =
-                tenant.flatMap(t -> TenantContext.callAs(t.id(), () -> staff.findActive(holder.userId())));
+        Optional<StaffMember> member = tenant.flatMap(
+                t -> TenantContext.callAs(t.id(), () -> staff.findActiveSince(holder.userId(), holder.issuedAt())));
         if (member.isEmpty()) {
             refreshTokens.revokeFamily(holder.familyId());
             throw AuthFailures.invalidRefreshToken();
@@ -69,9 +101,18 @@ class LoginService {
         return TokenResponse.bearer(accessToken, refreshToken, accessTokens.lifetimeSeconds());
     }
 
-    private static RuntimeException refused(LoginRequest request) {
+    /** The reason goes to the log only; the client gets the one answer whatever it is. */
+    private RuntimeException refused(
+            LoginRequest request, String clientAddress, @Nullable UUID tenantId, String reason) {
+        throttle.recordFailure(request.tenant(), request.username(), clientAddress);
         // never the username: people type their password into it often enough
-        log.info("Login refused for tenant code '{}'", request.tenant());
+        log.info("Login refused for tenant code '{}' from {}: {}", request.tenant(), clientAddress, reason);
+        audit.record(AuditEvent.builder("auth.login.failed")
+                .tenant(tenantId)
+                .origin(RequestOrigin.current())
+                .detail("tenant", request.tenant())
+                .detail("reason", reason)
+                .build());
         return AuthFailures.invalidCredentials();
     }
 }

@@ -59,6 +59,10 @@ class RefreshToken {
         usedAt = now;
     }
 
+    Instant issuedAt() {
+        return issuedAt;
+    }
+
     UUID familyId() {
         return familyId;
     }

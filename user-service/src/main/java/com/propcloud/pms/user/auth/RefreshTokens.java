@@ -37,7 +37,7 @@ class RefreshTokens {
     }
 
     /** Whose token it is: the tenant and account to check before rotating it. */
-    record Holder(UUID userId, UUID tenantId, UUID familyId) {}
+    record Holder(UUID userId, UUID tenantId, UUID familyId, Instant issuedAt) {}
 
     /** Starts a new family (a login) and returns its first token's only plain-text copy. */
     @Transactional
@@ -48,7 +48,7 @@ class RefreshTokens {
     @Transactional(readOnly = true)
     Optional<Holder> holder(String value) {
         return tokens.findByTokenHash(hash(value))
-                .map(token -> new Holder(token.userId(), token.tenantId(), token.familyId()));
+                .map(token -> new Holder(token.userId(), token.tenantId(), token.familyId(), token.issuedAt()));
     }
 
     /**

@@ -5,6 +5,7 @@ import com.propcloud.pms.user.staff.NewStaffAccount;
 import com.propcloud.pms.user.staff.StaffAccounts;
 import com.propcloud.pms.user.staff.StaffKind;
 import com.propcloud.pms.user.staff.StaffRole;
+import com.propcloud.pms.user.staff.StaffSkill;
 import com.propcloud.pms.user.tenant.TenantDirectory;
 import com.propcloud.pms.user.tenant.TenantRef;
 import java.util.List;
@@ -16,9 +17,11 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProp
 import org.springframework.stereotype.Component;
 
 /**
- * Seeds the platform tenant with its operator and a demo tenant with its HQ admin, for local runs and
- * tests only ({@code pms.seed.demo=true}); production seeds nothing. Idempotent: what exists is kept
- * as it is, passwords included.
+ * Seeds the platform tenant with its operator and two demo tenants, {@code demo} and {@code acme},
+ * with the same usernames each (so isolation can be tried by hand): {@code admin}, {@code pm}, {@code
+ * desk}, {@code tech1}, {@code tech2}, {@code finance} and {@code guard}. For local runs and tests only
+ * ({@code pms.seed.demo=true}); production seeds nothing. Idempotent: what exists is kept as it is,
+ * passwords included.
  */
 @Component
 @ConditionalOnBooleanProperty("pms.seed.demo")
@@ -26,8 +29,22 @@ class DemoSeedRunner implements ApplicationRunner {
 
     static final String PLATFORM = TenantDirectory.PLATFORM_CODE;
     static final String DEMO = "demo";
+    static final String ACME = "acme";
 
     private static final Logger log = LoggerFactory.getLogger(DemoSeedRunner.class);
+
+    /** One seeded login of each demo tenant. */
+    record Seat(String username, String title, StaffRole role, List<StaffSkill> skills) {}
+
+    static final List<Seat> STAFF = List.of(
+            new Seat("admin", "HQ Admin", StaffRole.HQ_ADMIN, List.of()),
+            new Seat("pm", "Project Manager", StaffRole.PROJECT_MANAGER, List.of()),
+            new Seat("desk", "Front Desk", StaffRole.FRONT_DESK, List.of()),
+            new Seat("tech1", "Technician 1", StaffRole.TECHNICIAN, List.of(StaffSkill.PLUMBING, StaffSkill.GENERAL)),
+            new Seat(
+                    "tech2", "Technician 2", StaffRole.TECHNICIAN, List.of(StaffSkill.ELECTRICAL, StaffSkill.ELEVATOR)),
+            new Seat("finance", "Finance", StaffRole.FINANCE, List.of()),
+            new Seat("guard", "Security Guard", StaffRole.SECURITY, List.of()));
 
     private final TenantDirectory tenants;
     private final StaffAccounts staff;
@@ -42,17 +59,39 @@ class DemoSeedRunner implements ApplicationRunner {
     @Override
     public void run(ApplicationArguments args) {
         TenantRef platform = tenants.registerIfAbsent(PLATFORM, "Platform");
-        seedAccount(platform, "operator", "Platform Operator", StaffKind.OPERATOR, StaffRole.PLATFORM_OPERATOR);
-        TenantRef demo = tenants.registerIfAbsent(DEMO, "Demo Property Co.");
-        seedAccount(demo, "admin", "Demo HQ Admin", StaffKind.STAFF, StaffRole.HQ_ADMIN);
-        log.info("Demo data ready: tenants '{}' and '{}'", PLATFORM, DEMO);
+        seedAccount(
+                platform,
+                new NewStaffAccount(
+                        "operator",
+                        "Platform Operator",
+                        StaffKind.OPERATOR,
+                        List.of(StaffRole.PLATFORM_OPERATOR),
+                        properties.demoPassword()));
+        seedTenant(DEMO, "Demo Property Co.", "Demo");
+        seedTenant(ACME, "Acme Estates", "Acme");
+        log.info("Demo data ready: tenants '{}', '{}' and '{}'", PLATFORM, DEMO, ACME);
     }
 
-    private void seedAccount(TenantRef tenant, String username, String displayName, StaffKind kind, StaffRole role) {
+    private void seedTenant(String code, String name, String shortName) {
+        TenantRef tenant = tenants.registerIfAbsent(code, name);
+        for (Seat seat : STAFF) {
+            seedAccount(
+                    tenant,
+                    new NewStaffAccount(
+                            seat.username(),
+                            shortName + " " + seat.title(),
+                            StaffKind.STAFF,
+                            List.of(seat.role()),
+                            List.of(),
+                            seat.skills(),
+                            seat.role() == StaffRole.TECHNICIAN,
+                            properties.demoPassword(),
+                            false));
+        }
+    }
+
+    private void seedAccount(TenantRef tenant, NewStaffAccount account) {
         // staff accounts are tenant-owned: the write runs as that tenant, under row-level security
-        TenantContext.runAs(
-                tenant.id(),
-                () -> staff.openIfAbsent(
-                        new NewStaffAccount(username, displayName, kind, List.of(role), properties.demoPassword())));
+        TenantContext.runAs(tenant.id(), () -> staff.openIfAbsent(account));
     }
 }

@@ -124,6 +124,14 @@ class Tenant {
         return new TenantUpdatedV1(id, code, name, status.name(), timeZone, updatedAt);
     }
 
+    TenantView toView() {
+        return new TenantView(id, code, name, status.name(), timeZone, createdAt, updatedAt);
+    }
+
+    boolean isPlatform() {
+        return TenantDirectory.PLATFORM_CODE.equals(code);
+    }
+
     InternalTenantView toInternalView() {
         return new InternalTenantView(id, code, name, status.name(), timeZone, updatedAt);
     }

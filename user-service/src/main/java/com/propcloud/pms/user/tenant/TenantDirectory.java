@@ -1,6 +1,7 @@
 package com.propcloud.pms.user.tenant;
 
 import com.propcloud.pms.common.messaging.outbox.Outbox;
+import com.propcloud.pms.common.problem.BusinessRuleViolation;
 import com.propcloud.pms.common.problem.NotFoundException;
 import com.propcloud.pms.common.tenant.TenantContext;
 import java.time.Clock;
@@ -10,6 +11,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Predicate;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -28,6 +31,7 @@ public class TenantDirectory {
     public static final String PLATFORM_CODE = "platform";
 
     static final String PLATFORM_NAME = "Platform";
+    static final String PLATFORM_IMMUTABLE = "tenant.platform-immutable";
 
     private final TenantRepository tenants;
     private final Outbox outbox;
@@ -63,6 +67,30 @@ public class TenantDirectory {
                 .map(Tenant::toInternalView)
                 .sorted(Comparator.comparing(InternalTenantView::code))
                 .toList();
+    }
+
+    /** Every tenant, a page at a time, for platform operators. */
+    @Transactional(readOnly = true)
+    Page<TenantView> list(Pageable page) {
+        return tenants.findAll(page).map(Tenant::toView);
+    }
+
+    /** Suspends a tenant for an operator; the platform itself cannot be suspended. */
+    @Transactional
+    TenantView suspendByOperator(UUID id) {
+        Tenant tenant = tenants.findById(id).orElseThrow(() -> new NotFoundException("tenant", id));
+        if (tenant.isPlatform()) {
+            throw new BusinessRuleViolation(
+                    PLATFORM_IMMUTABLE, "The platform tenant cannot be suspended: its operators would be locked out");
+        }
+        suspend(id);
+        return tenant.toView();
+    }
+
+    @Transactional
+    TenantView reactivateByOperator(UUID id) {
+        reactivate(id);
+        return tenants.findById(id).orElseThrow().toView();
     }
 
     /**

@@ -2,9 +2,9 @@ package com.propcloud.pms.user.tenant;
 
 import java.util.Optional;
 import java.util.UUID;
-import org.springframework.data.repository.ListCrudRepository;
+import org.springframework.data.jpa.repository.JpaRepository;
 
-interface TenantRepository extends ListCrudRepository<Tenant, UUID> {
+interface TenantRepository extends JpaRepository<Tenant, UUID> {
 
     Optional<Tenant> findByCode(String code);
 }

@@ -1,0 +1,54 @@
+package com.propcloud.pms.common.mongo;
+
+import com.mongodb.client.MongoClient;
+import org.bson.Document;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.health.contributor.AbstractHealthIndicator;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.boot.mongodb.autoconfigure.MongoAutoConfiguration;
+import org.springframework.boot.mongodb.autoconfigure.health.MongoHealthContributorAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * The {@code mongo} readiness check as a {@code ping} of the service's own database, instead of Boot's
+ * default, which lists every database on the server and sends each a {@code hello}: heavy on a shared
+ * server, and a command the embedded MongoDB stand-in of local runs does not answer once databases
+ * exist. {@code ping} is answered by MongoDB and the stand-in alike.
+ */
+@AutoConfiguration(after = MongoAutoConfiguration.class, before = MongoHealthContributorAutoConfiguration.class)
+@ConditionalOnClass({MongoClient.class, HealthIndicator.class})
+@ConditionalOnBean(MongoClient.class)
+public class MongoHealthAutoConfiguration {
+
+    /** Named so that Boot's own Mongo health contributor backs off; reported as {@code mongo}. */
+    @Bean
+    HealthIndicator mongoHealthContributor(
+            MongoClient client,
+            @Value("${spring.mongodb.database:}") String configuredDatabase,
+            @Value("${spring.mongodb.uri:mongodb://localhost/pms}") String uri) {
+        String database = configuredDatabase.isBlank() ? databaseOf(uri) : configuredDatabase;
+        return new AbstractHealthIndicator("MongoDB health check failed") {
+            @Override
+            protected void doHealthCheck(Health.Builder builder) {
+                Document answer = client.getDatabase(database).runCommand(new Document("ping", 1));
+                builder.up().withDetail("database", database).withDetail("ok", answer.get("ok"));
+            }
+        };
+    }
+
+    static String databaseOf(String uri) {
+        String rest = uri.substring(uri.indexOf("://") + 3);
+        int slash = rest.indexOf('/');
+        if (slash < 0) {
+            return "admin";
+        }
+        String path = rest.substring(slash + 1);
+        int query = path.indexOf('?');
+        String database = query >= 0 ? path.substring(0, query) : path;
+        return database.isBlank() ? "admin" : database;
+    }
+}

@@ -1,0 +1,63 @@
+package com.propcloud.pms.user;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.nimbusds.jwt.SignedJWT;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.servlet.client.RestTestClient;
+
+/** Both demo tenants hold the same usernames, each with their role and the demo password. */
+@UserServiceTest
+class DemoSeedIT {
+
+    static final Map<String, String> ROLES = Map.of(
+            "admin", "HQ_ADMIN",
+            "pm", "PROJECT_MANAGER",
+            "desk", "FRONT_DESK",
+            "tech1", "TECHNICIAN",
+            "tech2", "TECHNICIAN",
+            "finance", "FINANCE",
+            "guard", "SECURITY");
+
+    @Autowired
+    RestTestClient client;
+
+    @ParameterizedTest
+    @ValueSource(strings = {"demo", "acme"})
+    void everyDemoLoginWorksWithItsRoleInItsOwnTenant(String tenant) throws Exception {
+        Api api = new Api(client);
+        String tenantId = null;
+        for (var seat : ROLES.entrySet()) {
+            var claims = SignedJWT.parse(api.accessToken(tenant, seat.getKey(), Api.DEMO_PASSWORD))
+                    .getJWTClaimsSet();
+            assertThat(claims.getStringClaim("tenant")).isEqualTo(tenant);
+            assertThat(claims.getStringListClaim("roles")).containsExactly(seat.getValue());
+            assertThat(claims.getClaim("must_change_password")).isNull();
+            tenantId = tenantId == null ? claims.getStringClaim("tid") : tenantId;
+            assertThat(claims.getStringClaim("tid")).isEqualTo(tenantId);
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"demo", "acme"})
+    void techniciansHaveDifferentSkills(String tenant) {
+        Api api = new Api(client);
+        String admin = api.accessToken(tenant, "admin", Api.DEMO_PASSWORD);
+
+        var plumbers = api.get("/api/v1/staff?skill=PLUMBING&size=200", admin).getResponseBody();
+        var electricians =
+                api.get("/api/v1/staff?skill=ELECTRICAL&size=200", admin).getResponseBody();
+
+        assertThat(usernames(plumbers)).contains("tech1").doesNotContain("tech2");
+        assertThat(usernames(electricians)).contains("tech2").doesNotContain("tech1");
+    }
+
+    private static List<Object> usernames(Api.Json page) {
+        return ((List<?>) page.get("content"))
+                .stream().map(row -> (Object) ((Map<?, ?>) row).get("username")).toList();
+    }
+}
