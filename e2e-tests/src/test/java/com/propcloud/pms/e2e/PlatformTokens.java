@@ -30,9 +30,20 @@ import java.util.UUID;
 final class PlatformTokens {
 
     private final RSAKey platformKey;
+    private final java.util.Map<String, UUID> tenantIds;
 
-    private PlatformTokens(RSAKey platformKey) {
+    private PlatformTokens(RSAKey platformKey, java.util.Map<String, UUID> tenantIds) {
         this.platformKey = platformKey;
+        this.tenantIds = tenantIds;
+    }
+
+    /** The id of a seeded tenant, e.g. {@code demo} or {@code acme}. */
+    UUID tenantId(String code) {
+        UUID id = tenantIds.get(code);
+        if (id == null) {
+            throw new IllegalStateException("No tenant " + code + " seeded; known: " + tenantIds.keySet());
+        }
+        return id;
     }
 
     static PlatformTokens load() throws Exception {
@@ -50,14 +61,32 @@ final class PlatformTokens {
             byte[] pkcs8 = Base64.getDecoder().decode(rs.getString(1));
             RSAPrivateKey privateKey =
                     (RSAPrivateKey) KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(pkcs8));
+            java.util.Map<String, UUID> tenants = new java.util.HashMap<>();
+            try (var codes = connection.createStatement().executeQuery("select code, id from tenant")) {
+                while (codes.next()) {
+                    tenants.put(codes.getString(1), UUID.fromString(codes.getString(2)));
+                }
+            }
             return new PlatformTokens(
-                    new RSAKey.Builder(publicKey).privateKey(privateKey).build());
+                    new RSAKey.Builder(publicKey).privateKey(privateKey).build(), tenants);
         }
     }
 
     /** A genuine staff token of {@code tenant} with {@code roles}, valid for 15 minutes. */
     String staff(UUID tenant, String tenantCode, String... roles) {
         return sign(platformKey, claims(tenant, tenantCode, "staff", roles, Instant.now()));
+    }
+
+    /** A platform operator, as user-service issues them: tenant {@code platform}, kind {@code operator}. */
+    String operator() {
+        return sign(
+                platformKey,
+                claims(
+                        tenantId("platform"),
+                        "platform",
+                        "operator",
+                        new String[] {"PLATFORM_OPERATOR"},
+                        Instant.now()));
     }
 
     String owner(UUID tenant, String tenantCode) {
