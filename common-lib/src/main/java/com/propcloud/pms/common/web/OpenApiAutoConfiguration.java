@@ -24,7 +24,8 @@ public class OpenApiAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     OpenAPI serviceOpenApi(
-            @Value("${spring.application.name}") String service, @Value("${pms.api.description:}") String description) {
+            @Value("${spring.application.name:service}") String service,
+            @Value("${pms.api.description:}") String description) {
         return new OpenAPI()
                 .info(new Info().title("PMS Cloud " + service).version("v1").description(description))
                 .components(new Components()
