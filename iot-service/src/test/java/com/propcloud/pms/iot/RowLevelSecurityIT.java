@@ -6,7 +6,8 @@ import javax.sql.DataSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 
-@SpringBootTest
+// the same context as the other web tests: one more iot context would be one more MQTT subscriber
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @UsesPmsInfrastructure
 class RowLevelSecurityIT extends RowLevelSecurityContract {
 

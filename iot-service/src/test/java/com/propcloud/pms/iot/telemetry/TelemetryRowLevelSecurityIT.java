@@ -8,7 +8,8 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.context.SpringBootTest;
 
 /** The reporting store's telemetry schema, as iot-service's telemetry role sees it. */
-@SpringBootTest
+// the same context as the other web tests: one more iot context would be one more MQTT subscriber
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @UsesPmsInfrastructure
 class TelemetryRowLevelSecurityIT extends RowLevelSecurityContract {
 
