@@ -42,12 +42,8 @@ public final class EventTap implements AutoCloseable {
     /** Starts collecting events whose routing key matches one of the patterns, from now on. */
     public static EventTap bind(String... routingKeyPatterns) {
         TestInfrastructure infra = TestInfrastructure.get();
-        ConnectionFactory factory = new ConnectionFactory();
-        factory.setHost(infra.rabbit().host());
-        factory.setPort(infra.rabbit().port());
-        factory.setUsername(infra.rabbit().username());
-        factory.setPassword(infra.rabbit().password());
-        factory.setVirtualHost(infra.rabbitVirtualHost());
+        ConnectionFactory factory = infra.rabbitConnectionFactory(
+                infra.rabbit().host(), infra.rabbit().port());
         try {
             Connection connection = factory.newConnection("test-event-tap");
             Channel channel = connection.createChannel();

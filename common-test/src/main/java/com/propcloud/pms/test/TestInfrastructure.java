@@ -96,6 +96,20 @@ public final class TestInfrastructure {
         return rabbit.namePrefix();
     }
 
+    /**
+     * A RabbitMQ client factory logged in to this run's virtual host, at {@code host:port} (the broker,
+     * or a proxy in front of it that a test controls).
+     */
+    public com.rabbitmq.client.ConnectionFactory rabbitConnectionFactory(String host, int port) {
+        var factory = new com.rabbitmq.client.ConnectionFactory();
+        factory.setHost(host);
+        factory.setPort(port);
+        factory.setUsername(rabbit().username());
+        factory.setPassword(rabbit().password());
+        factory.setVirtualHost(rabbitVirtualHost());
+        return factory;
+    }
+
     public String mongoUri() {
         return mongo.uri();
     }

@@ -2,6 +2,7 @@ package com.propcloud.pms.common.audit;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoCollection;
+import com.propcloud.pms.common.mongo.ServiceMongoDatabase;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Metrics;
 import org.bson.Document;
@@ -67,7 +68,7 @@ public class AuditAutoConfiguration {
                 .getCollection(AuditDocuments.COLLECTION);
     }
 
-    /** {@code pms.audit.database}, else {@code spring.mongodb.database}, else the connection string's, else {@code pms}. */
+    /** {@code pms.audit.database}, else the service's own database. */
     static String database(
             AuditProperties properties,
             ObjectProvider<MongoProperties> mongoProperties,
@@ -75,14 +76,6 @@ public class AuditAutoConfiguration {
         if (properties.database() != null && !properties.database().isBlank()) {
             return properties.database();
         }
-        MongoProperties mongo = mongoProperties.getIfAvailable();
-        if (mongo != null && mongo.getDatabase() != null) {
-            return mongo.getDatabase();
-        }
-        MongoConnectionDetails details = connectionDetails.getIfAvailable();
-        if (details != null && details.getConnectionString().getDatabase() != null) {
-            return details.getConnectionString().getDatabase();
-        }
-        return "pms";
+        return ServiceMongoDatabase.name(mongoProperties, connectionDetails);
     }
 }

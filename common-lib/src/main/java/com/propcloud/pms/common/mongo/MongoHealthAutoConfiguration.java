@@ -2,7 +2,7 @@ package com.propcloud.pms.common.mongo;
 
 import com.mongodb.client.MongoClient;
 import org.bson.Document;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -10,6 +10,8 @@ import org.springframework.boot.health.contributor.AbstractHealthIndicator;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.mongodb.autoconfigure.MongoAutoConfiguration;
+import org.springframework.boot.mongodb.autoconfigure.MongoConnectionDetails;
+import org.springframework.boot.mongodb.autoconfigure.MongoProperties;
 import org.springframework.boot.mongodb.autoconfigure.health.MongoHealthContributorAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 
@@ -28,9 +30,9 @@ public class MongoHealthAutoConfiguration {
     @Bean
     HealthIndicator mongoHealthContributor(
             MongoClient client,
-            @Value("${spring.mongodb.database:}") String configuredDatabase,
-            @Value("${spring.mongodb.uri:mongodb://localhost/pms}") String uri) {
-        String database = configuredDatabase.isBlank() ? databaseOf(uri) : configuredDatabase;
+            ObjectProvider<MongoProperties> mongoProperties,
+            ObjectProvider<MongoConnectionDetails> connectionDetails) {
+        String database = ServiceMongoDatabase.name(mongoProperties, connectionDetails);
         return new AbstractHealthIndicator("MongoDB health check failed") {
             @Override
             protected void doHealthCheck(Health.Builder builder) {
@@ -38,17 +40,5 @@ public class MongoHealthAutoConfiguration {
                 builder.up().withDetail("database", database).withDetail("ok", answer.get("ok"));
             }
         };
-    }
-
-    static String databaseOf(String uri) {
-        String rest = uri.substring(uri.indexOf("://") + 3);
-        int slash = rest.indexOf('/');
-        if (slash < 0) {
-            return "admin";
-        }
-        String path = rest.substring(slash + 1);
-        int query = path.indexOf('?');
-        String database = query >= 0 ? path.substring(0, query) : path;
-        return database.isBlank() ? "admin" : database;
     }
 }

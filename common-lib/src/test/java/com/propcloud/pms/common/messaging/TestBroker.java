@@ -51,14 +51,7 @@ public final class TestBroker implements AutoCloseable {
     }
 
     private static ConnectionFactory clientFactory(String host, int port) {
-        TestInfrastructure infrastructure = TestInfrastructure.get();
-        Endpoint rabbit = infrastructure.rabbit();
-        ConnectionFactory factory = new ConnectionFactory();
-        factory.setHost(host);
-        factory.setPort(port);
-        factory.setUsername(rabbit.username());
-        factory.setPassword(rabbit.password());
-        factory.setVirtualHost(infrastructure.rabbitVirtualHost());
+        ConnectionFactory factory = TestInfrastructure.get().rabbitConnectionFactory(host, port);
         factory.setAutomaticRecoveryEnabled(false);
         return factory;
     }

@@ -1,5 +1,6 @@
 package com.propcloud.pms.user.auth;
 
+import com.propcloud.pms.common.audit.RequestOrigin;
 import com.propcloud.pms.common.problem.ProblemCode;
 import com.propcloud.pms.common.problem.Problems;
 import io.swagger.v3.oas.annotations.Operation;
@@ -63,7 +64,7 @@ class AuthController {
                             mediaType = "application/problem+json",
                             schema = @Schema(implementation = ProblemDetail.class)))
     ResponseEntity<TokenResponse> login(@Valid @RequestBody LoginRequest request, HttpServletRequest http) {
-        return noStore(logins.login(request, clientAddress(http)));
+        return noStore(logins.login(request, RequestOrigin.of(http)));
     }
 
     @ExceptionHandler(LoginThrottledException.class)
@@ -99,23 +100,5 @@ class AuthController {
     /** Tokens must not linger in any cache between the client and us (RFC 6749, section 5.1). */
     private static ResponseEntity<TokenResponse> noStore(TokenResponse tokens) {
         return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(tokens);
-    }
-
-    /**
-     * The client's address: services sit behind the gateway, which forwards the client in {@code
-     * X-Forwarded-For}, so its first hop is the client. With the platform's {@code
-     * server.forward-headers-strategy: framework}, Spring's {@code ForwardedHeaderFilter} has already
-     * made that hop the remote address and removed the header; reading the header first covers a run
-     * without that filter. The same rule as common-lib's {@code RequestOrigin} for the audit trail.
-     */
-    static String clientAddress(HttpServletRequest http) {
-        String forwarded = http.getHeader("X-Forwarded-For");
-        if (forwarded != null) {
-            String first = forwarded.split(",", 2)[0].strip();
-            if (!first.isEmpty() && first.length() <= 64) {
-                return first;
-            }
-        }
-        return http.getRemoteAddr();
     }
 }

@@ -52,22 +52,21 @@ class LoginService {
      * account answers exactly like a wrong password, even with the right one, and so does an unknown
      * tenant or username, which is counted and locked the same way.
      */
-    TokenResponse login(LoginRequest request, String clientAddress) {
-        throttle.requireAddressAllowed(clientAddress);
+    TokenResponse login(LoginRequest request, RequestOrigin origin) {
+        throttle.requireAddressAllowed(address(origin));
         boolean locked = throttle.locked(request.tenant(), request.username());
         Optional<TenantRef> tenant = tenants.findByCode(request.tenant());
         if (tenant.isEmpty() || locked) {
             // as slow as a wrong password, so response times reveal neither tenant codes nor locks
             staff.spendPasswordCheck(request.password());
             UUID tenantId = tenant.map(TenantRef::id).orElse(null);
-            throw refused(request, clientAddress, tenantId, locked ? "account-locked" : "unknown-tenant");
+            throw refused(request, origin, tenantId, locked ? "account-locked" : "unknown-tenant");
         }
         TenantRef found = tenant.get();
         Optional<StaffMember> member =
                 TenantContext.callAs(found.id(), () -> staff.authenticate(request.username(), request.password()));
         if (member.isEmpty() || !found.active()) {
-            throw refused(
-                    request, clientAddress, found.id(), found.active() ? "invalid-credentials" : "tenant-suspended");
+            throw refused(request, origin, found.id(), found.active() ? "invalid-credentials" : "tenant-suspended");
         }
         throttle.recordSuccess(request.tenant(), request.username());
         log.debug("User {} of tenant {} logged in", member.get().id(), found.code());
@@ -76,7 +75,7 @@ class LoginService {
                 .tenant(found.id())
                 .actor(who.id(), who.kind().claim(), who.displayName())
                 .target("staff", who.id())
-                .origin(RequestOrigin.current())
+                .origin(origin)
                 .build());
         String accessToken = accessTokens.issue(found, member.get());
         return pair(accessToken, refreshTokens.issueFirst(member.get().id(), found.id()));
@@ -103,16 +102,22 @@ class LoginService {
 
     /** The reason goes to the log only; the client gets the one answer whatever it is. */
     private RuntimeException refused(
-            LoginRequest request, String clientAddress, @Nullable UUID tenantId, String reason) {
+            LoginRequest request, RequestOrigin origin, @Nullable UUID tenantId, String reason) {
+        String clientAddress = address(origin);
         throttle.recordFailure(request.tenant(), request.username(), clientAddress);
         // never the username: people type their password into it often enough
         log.info("Login refused for tenant code '{}' from {}: {}", request.tenant(), clientAddress, reason);
         audit.record(AuditEvent.builder("auth.login.failed")
                 .tenant(tenantId)
-                .origin(RequestOrigin.current())
+                .origin(origin)
                 .detail("tenant", request.tenant())
                 .detail("reason", reason)
                 .build());
         return AuthFailures.invalidCredentials();
+    }
+
+    /** The throttle's key for the client: its address as the audit trail records it. */
+    private static String address(RequestOrigin origin) {
+        return origin.ip() == null ? "unknown" : origin.ip();
     }
 }
