@@ -46,12 +46,13 @@ class AuthorizationMatrixIT {
             "POST /api/v1/auth/refresh",
             "POST /api/v1/auth/sms-codes",
             "POST /api/v1/auth/password-resets",
-            "POST /api/v1/auth/password-resets/{token}",
+            "POST /api/v1/auth/password-resets/confirm",
             "GET /api/v1/auth/jwks");
 
     private static final Set<String> ANY_STAFF =
             Set.of("HQ_ADMIN", "PROJECT_MANAGER", "FRONT_DESK", "TECHNICIAN", "FINANCE", "SECURITY");
     private static final Set<String> TICKET_DESK = Set.of("HQ_ADMIN", "PROJECT_MANAGER", "FRONT_DESK", "TECHNICIAN");
+    private static final Set<String> OWNER_DESK = Set.of("HQ_ADMIN", "PROJECT_MANAGER", "FRONT_DESK");
     private static final Set<String> REPORT_READERS = Set.of("HQ_ADMIN", "PROJECT_MANAGER", "FRONT_DESK", "FINANCE");
 
     private static Platform platform;
@@ -116,6 +117,30 @@ class AuthorizationMatrixIT {
             EXPECTATIONS.put(
                     "POST /api/v1/staff/{id}/" + action, Expectation.roles(hq).object(AuthorizationMatrixIT::newStaff));
         }
+        EXPECTATIONS.put(
+                "POST /api/v1/auth/logout", new Expectation(null, false, "", "{\"refreshToken\":\"unknown\"}", null));
+        EXPECTATIONS.put(
+                "POST /api/v1/owners",
+                Expectation.roles(OWNER_DESK).body("{\"displayName\":\"Matrix\",\"phone\":\"139%d\"}"));
+        EXPECTATIONS.put("GET /api/v1/owners", Expectation.roles(OWNER_DESK));
+        EXPECTATIONS.put(
+                "GET /api/v1/owners/{id}", Expectation.roles(OWNER_DESK).object(AuthorizationMatrixIT::newOwner));
+        EXPECTATIONS.put(
+                "PATCH /api/v1/owners/{id}",
+                Expectation.roles(OWNER_DESK)
+                        .body("{\"displayName\":\"Renamed\"}")
+                        .object(AuthorizationMatrixIT::newOwner));
+        for (String action : List.of("disable", "enable")) {
+            EXPECTATIONS.put(
+                    "POST /api/v1/owners/{id}/" + action,
+                    Expectation.roles(OWNER_DESK).object(AuthorizationMatrixIT::newOwner));
+        }
+        Set<String> revealers = Set.of("HQ_ADMIN", "FRONT_DESK");
+        EXPECTATIONS.put(
+                "DELETE /api/v1/owners/{id}", Expectation.roles(revealers).object(AuthorizationMatrixIT::newOwner));
+        EXPECTATIONS.put(
+                "POST /api/v1/owners/{id}/reveal",
+                Expectation.roles(revealers).body("{\"field\":\"PHONE\"}").object(AuthorizationMatrixIT::newOwner));
         EXPECTATIONS.put("GET /api/v1/tenants", Expectation.operatorsOnly());
         EXPECTATIONS.put("POST /api/v1/tenants/{id}/suspend", Expectation.operatorsOnly());
         EXPECTATIONS.put("POST /api/v1/tenants/{id}/reactivate", Expectation.operatorsOnly());
@@ -195,8 +220,12 @@ class AuthorizationMatrixIT {
                             .apply(tokens.staff(
                                     TENANT_A, "demo", allowed.iterator().next()));
             for (String role : ANY_STAFF) {
-                HttpResponse<String> response =
-                        call(entry.getKey(), expectation, id, tokens.staff(TENANT_A, "demo", role));
+                String token = tokens.staff(TENANT_A, "demo", role);
+                // a delete that succeeded leaves nothing for the next allowed role: each deletes its own
+                String target = entry.getKey().startsWith("DELETE ") && allowed.contains(role)
+                        ? expectation.objectFixture().apply(token)
+                        : id;
+                HttpResponse<String> response = call(entry.getKey(), expectation, target, token);
                 String what = entry.getKey() + " as " + role;
                 if (expectation.allowed() == null) {
                     // any authenticated caller: past security, whatever the route then answers
@@ -308,7 +337,10 @@ class AuthorizationMatrixIT {
         }
         String body = expectation.body() == null
                 ? ""
-                : expectation.body().replace("%s", UUID.randomUUID().toString().substring(0, 8));
+                : expectation
+                        .body()
+                        .replace("%s", UUID.randomUUID().toString().substring(0, 8))
+                        .replace("%d", randomDigits());
         request.header("Content-Type", "application/json")
                 .method(
                         method,
@@ -324,6 +356,16 @@ class AuthorizationMatrixIT {
 
     private static String newTicket(String token) {
         return create("/api/v1/work-orders", token, "{\"kind\":\"REPAIR\",\"description\":\"matrix fixture\"}");
+    }
+
+    private static String newOwner(String token) {
+        return create("/api/v1/owners", token, "{\"displayName\":\"Fixture\",\"phone\":\"139" + randomDigits() + "\"}");
+    }
+
+    /** Eight digits, so that a fixture's phone number is new on every call. */
+    private static String randomDigits() {
+        return String.format(
+                "%08d", java.util.concurrent.ThreadLocalRandom.current().nextInt(100_000_000));
     }
 
     private static String newStaff(String token) {

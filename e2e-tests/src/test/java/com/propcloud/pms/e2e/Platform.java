@@ -76,6 +76,13 @@ final class Platform {
         }
     }
 
+    /** Where user-service's sandbox SMS provider writes the messages it "sends" (one JSON line each). */
+    static Path smsSandboxFile() {
+        return Path.of(System.getProperty("pms.e2e.root", ".."))
+                .toAbsolutePath()
+                .resolve("e2e-tests/target/e2e-sms-sandbox.jsonl");
+    }
+
     String gatewayUrl() {
         return services.get("gateway-service").baseUrl();
     }
@@ -128,6 +135,7 @@ final class Platform {
         env.put("RABBITMQ_PASSWORD", infra.rabbit().password());
         env.put("RABBITMQ_VHOST", infra.rabbitVirtualHost());
         env.put("PMS_EVENTS_EXCHANGE", infra.eventsExchange());
+        env.put("PMS_SMS_SANDBOX_FILE", smsSandboxFile().toString());
         env.put("PMS_QUEUE_PREFIX", infra.queuePrefix());
         env.put("REDIS_HOST", infra.redis().host());
         env.put("REDIS_PORT", Integer.toString(infra.redis().port()));

@@ -16,7 +16,13 @@ import org.springframework.boot.test.context.SpringBootTest;
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "pms.seed.demo=true")
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"pms.seed.demo=true", "pms.crypto.keys.retired-test=" + UserServiceTest.RETIRED_KEY})
 @AutoConfigureRestTestClient
 @UsesPmsInfrastructure
-public @interface UserServiceTest {}
+public @interface UserServiceTest {
+
+    /** An older encryption key the context still knows, as after a rotation (PersonalDataRotationIT). */
+    String RETIRED_KEY = "cmV0aXJlZC10ZXN0LWtleS0zMi1ieXRlcy1sb25nISE=";
+}

@@ -62,7 +62,10 @@ public class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(InvalidParameterException.class)
     ResponseEntity<Object> invalidParameter(InvalidParameterException ex, WebRequest request) {
-        return problem(validationProblem(List.of(new FieldProblem(ex.parameter(), ex.getMessage()))), request);
+        List<FieldProblem> fields = ex.problems().entrySet().stream()
+                .map(entry -> new FieldProblem(entry.getKey(), entry.getValue()))
+                .toList();
+        return problem(validationProblem(fields), request);
     }
 
     @ExceptionHandler(OptimisticLockingFailureException.class)

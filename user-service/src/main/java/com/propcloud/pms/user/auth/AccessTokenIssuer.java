@@ -2,7 +2,6 @@ package com.propcloud.pms.user.auth;
 
 import com.propcloud.pms.common.security.SecurityProperties;
 import com.propcloud.pms.user.key.SigningKeys;
-import com.propcloud.pms.user.staff.StaffMember;
 import com.propcloud.pms.user.tenant.TenantRef;
 import java.time.Clock;
 import java.time.Instant;
@@ -43,7 +42,7 @@ class AccessTokenIssuer {
         this.clock = clock;
     }
 
-    String issue(TenantRef tenant, StaffMember member) {
+    String issue(TenantRef tenant, TokenSubject member) {
         Instant now = clock.instant();
         JwtClaimsSet.Builder claims = JwtClaimsSet.builder()
                 .issuer(security.issuer())
@@ -53,9 +52,9 @@ class AccessTokenIssuer {
                 .id(UUID.randomUUID().toString())
                 .claim("tid", tenant.id().toString())
                 .claim("tenant", tenant.code())
-                .claim("kind", member.kind().claim())
-                .claim("roles", member.roleNames());
-        if (member.projectScoped()) {
+                .claim("kind", member.kind())
+                .claim("roles", member.roles());
+        if (member.projects() != null) {
             claims.claim(
                     "projects", member.projects().stream().map(UUID::toString).toList());
         }

@@ -12,12 +12,22 @@ final class AuthFailures {
 
     static final String INVALID_CREDENTIALS = "auth.invalid-credentials";
     static final String INVALID_REFRESH_TOKEN = "auth.invalid-refresh-token";
+    static final String INVALID_SMS_CODE = "auth.invalid-sms-code";
 
     private AuthFailures() {}
 
     static BusinessRuleViolation invalidCredentials() {
         return new BusinessRuleViolation(
-                INVALID_CREDENTIALS, HttpStatus.UNAUTHORIZED, "The tenant, username or password is not correct");
+                INVALID_CREDENTIALS,
+                HttpStatus.UNAUTHORIZED,
+                "The tenant, username or phone, password or code is not correct");
+    }
+
+    static BusinessRuleViolation invalidSmsCode() {
+        return new BusinessRuleViolation(
+                INVALID_SMS_CODE,
+                HttpStatus.BAD_REQUEST,
+                "The code is not correct, has expired or was used up; request a new one");
     }
 
     static BusinessRuleViolation invalidRefreshToken() {

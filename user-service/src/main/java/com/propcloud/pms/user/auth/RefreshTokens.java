@@ -1,5 +1,7 @@
 package com.propcloud.pms.user.auth;
 
+import com.propcloud.pms.common.audit.AuditEvent;
+import com.propcloud.pms.common.audit.AuditLog;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -27,12 +29,14 @@ class RefreshTokens {
 
     private final RefreshTokenRepository tokens;
     private final AuthProperties properties;
+    private final AuditLog audit;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
-    RefreshTokens(RefreshTokenRepository tokens, AuthProperties properties, Clock clock) {
+    RefreshTokens(RefreshTokenRepository tokens, AuthProperties properties, AuditLog audit, Clock clock) {
         this.tokens = tokens;
         this.properties = properties;
+        this.audit = audit;
         this.clock = clock;
     }
 
@@ -69,6 +73,7 @@ class RefreshTokens {
         if (token.wasUsed()) {
             int revoked = tokens.revokeFamily(token.familyId(), now);
             log.warn("Refresh token replayed: revoked {} tokens of family {}", revoked, token.familyId());
+            recordRevocation(token.userId(), token.tenantId(), token.familyId(), "refresh-token-reused", revoked);
             return Optional.empty();
         }
         if (!token.isRedeemable(now)) {
@@ -78,9 +83,21 @@ class RefreshTokens {
         return Optional.of(issue(token.userId(), token.tenantId(), token.familyId()));
     }
 
+    /** Revokes every token of the holder's login; {@code reason} goes to the audit trail. */
     @Transactional
-    void revokeFamily(UUID familyId) {
-        tokens.revokeFamily(familyId, clock.instant());
+    void revokeFamily(Holder holder, String reason) {
+        int revoked = tokens.revokeFamily(holder.familyId(), clock.instant());
+        recordRevocation(holder.userId(), holder.tenantId(), holder.familyId(), reason, revoked);
+    }
+
+    private void recordRevocation(UUID userId, UUID tenantId, UUID familyId, String reason, int revoked) {
+        audit.record(AuditEvent.builder("auth.token-family.revoked")
+                .tenant(tenantId)
+                .target("token-family", familyId)
+                .detail("user", userId)
+                .detail("reason", reason)
+                .detail("revoked", revoked)
+                .build());
     }
 
     private String issue(UUID userId, UUID tenantId, UUID familyId) {

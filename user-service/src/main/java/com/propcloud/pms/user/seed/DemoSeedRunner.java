@@ -1,6 +1,9 @@
 package com.propcloud.pms.user.seed;
 
 import com.propcloud.pms.common.tenant.TenantContext;
+import com.propcloud.pms.user.owner.OwnerAccounts;
+import com.propcloud.pms.user.owner.OwnerCategory;
+import com.propcloud.pms.user.pii.IdNumbers;
 import com.propcloud.pms.user.staff.NewStaffAccount;
 import com.propcloud.pms.user.staff.StaffAccounts;
 import com.propcloud.pms.user.staff.StaffKind;
@@ -19,7 +22,8 @@ import org.springframework.stereotype.Component;
 /**
  * Seeds the platform tenant with its operator and two demo tenants, {@code demo} and {@code acme},
  * with the same usernames each (so isolation can be tried by hand): {@code admin}, {@code pm}, {@code
- * desk}, {@code tech1}, {@code tech2}, {@code finance} and {@code guard}. For local runs and tests only
+ * desk}, {@code tech1}, {@code tech2}, {@code finance} and {@code guard}, and nine owners each who log in by
+ * phone ({@code demo}: 13900000001–09, {@code acme}: 13700000001–09). For local runs and tests only
  * ({@code pms.seed.demo=true}); production seeds nothing. Idempotent: what exists is kept as it is,
  * passwords included.
  */
@@ -46,14 +50,29 @@ class DemoSeedRunner implements ApplicationRunner {
             new Seat("finance", "Finance", StaffRole.FINANCE, List.of()),
             new Seat("guard", "Security Guard", StaffRole.SECURITY, List.of()));
 
+    /** Owners who log in by phone: {@code <prefix>00000001} to {@code …09} in each demo tenant. */
+    static final int OWNERS_PER_TENANT = 9;
+
+    static final String DEMO_PHONE_PREFIX = "139";
+    static final String ACME_PHONE_PREFIX = "137";
+
+    private static final List<String> OWNER_NAMES = List.of("张伟", "王芳", "李娜", "刘洋", "陈静", "杨磊", "赵敏", "黄强", "周丽");
+
     private final TenantDirectory tenants;
     private final StaffAccounts staff;
+    private final OwnerAccounts owners;
     private final DemoSeedProperties properties;
 
-    DemoSeedRunner(TenantDirectory tenants, StaffAccounts staff, DemoSeedProperties properties) {
+    DemoSeedRunner(TenantDirectory tenants, StaffAccounts staff, OwnerAccounts owners, DemoSeedProperties properties) {
         this.tenants = tenants;
         this.staff = staff;
+        this.owners = owners;
         this.properties = properties;
+    }
+
+    /** The n-th (1-based) demo owner's phone of a tenant. */
+    static String ownerPhone(String phonePrefix, int n) {
+        return phonePrefix + String.format("%08d", n);
     }
 
     @Override
@@ -67,12 +86,12 @@ class DemoSeedRunner implements ApplicationRunner {
                         StaffKind.OPERATOR,
                         List.of(StaffRole.PLATFORM_OPERATOR),
                         properties.demoPassword()));
-        seedTenant(DEMO, "Demo Property Co.", "Demo");
-        seedTenant(ACME, "Acme Estates", "Acme");
+        seedTenant(DEMO, "Demo Property Co.", "Demo", DEMO_PHONE_PREFIX);
+        seedTenant(ACME, "Acme Estates", "Acme", ACME_PHONE_PREFIX);
         log.info("Demo data ready: tenants '{}', '{}' and '{}'", PLATFORM, DEMO, ACME);
     }
 
-    private void seedTenant(String code, String name, String shortName) {
+    private void seedTenant(String code, String name, String shortName, String phonePrefix) {
         TenantRef tenant = tenants.registerIfAbsent(code, name);
         for (Seat seat : STAFF) {
             seedAccount(
@@ -87,6 +106,13 @@ class DemoSeedRunner implements ApplicationRunner {
                             seat.role() == StaffRole.TECHNICIAN,
                             properties.demoPassword(),
                             false));
+        }
+        for (int n = 1; n <= OWNERS_PER_TENANT; n++) {
+            // made-up ID numbers with a valid check character: region 110101, born 1980–1988
+            String idNumber = IdNumbers.withCheckCharacter("110101198" + (n - 1) + "0101" + String.format("%03d", n));
+            OwnerAccounts.NewOwner owner = new OwnerAccounts.NewOwner(
+                    OWNER_NAMES.get(n - 1), OwnerCategory.OWNER, ownerPhone(phonePrefix, n), idNumber);
+            TenantContext.runAs(tenant.id(), () -> owners.openIfAbsent(owner, properties.demoPassword()));
         }
     }
 

@@ -1,0 +1,8 @@
+package com.propcloud.pms.user.owner;
+
+public enum OwnerStatus {
+    ACTIVE,
+    DISABLED,
+    /** Kept as history; the phone is free for a new account. */
+    DELETED
+}
