@@ -28,9 +28,11 @@ import tools.jackson.databind.JsonNode;
  * Every route the gateway exposes, found from the gateway's own route configuration and each
  * service's OpenAPI document (so a new endpoint cannot be forgotten), is checked against a hostile
  * client: no token, an expired, tampered, unsigned ({@code alg: none}), wrongly signed or unknown-key
- * token is refused with 401; another tenant's token on an object answers 404 as a missing id would;
- * a role without the permission gets 403 (404 on object routes). A route without an expectation
- * here fails the test.
+ * token is refused with 401; another tenant's token on an object answers 404 as a missing id would,
+ * and so does a staff member of another project, or another owner of the same tenant, on an object
+ * outside their data scope; a role without the permission gets 403 (404 on object routes). Staff
+ * tokens are minted as user-service issues them: HQ admins without {@code projects}, every other role
+ * scoped to {@link #PROJECT}. A route without an expectation here fails the test.
  */
 class AuthorizationMatrixIT {
 
@@ -54,6 +56,14 @@ class AuthorizationMatrixIT {
     private static final Set<String> TICKET_DESK = Set.of("HQ_ADMIN", "PROJECT_MANAGER", "FRONT_DESK", "TECHNICIAN");
     private static final Set<String> OWNER_DESK = Set.of("HQ_ADMIN", "PROJECT_MANAGER", "FRONT_DESK");
     private static final Set<String> REPORT_READERS = Set.of("HQ_ADMIN", "PROJECT_MANAGER", "FRONT_DESK", "FINANCE");
+    private static final String HQ_ADMIN = "HQ_ADMIN";
+
+    /** The project every project-scoped staff token of the matrix names, in either tenant. */
+    private static final UUID PROJECT = UUID.randomUUID();
+    /** Two owners of tenant A; the fixtures of owner routes belong to the first. */
+    private static final UUID OWNER_A = UUID.randomUUID();
+
+    private static final UUID OWNER_B = UUID.randomUUID();
 
     private static Platform platform;
     private static PlatformTokens tokens;
@@ -62,46 +72,73 @@ class AuthorizationMatrixIT {
 
     private static UUID TENANT_B;
 
-    /** What each route must do; {@code allowed} null means any authenticated caller. */
+    /**
+     * What each route must do; {@code allowed} null means any authenticated caller. {@code owners}: the
+     * route is the owners' app (role {@code OWNER}, {@code kind: owner}) and every staff role is refused.
+     * {@code outOfScope}: allowed roles whose data scope cannot reach what the route shows, so they get
+     * 404 rather than data.
+     */
     record Expectation(
-            Set<String> allowed, boolean operator, String query, String body, Function<String, String> objectFixture) {
+            Set<String> allowed,
+            boolean operator,
+            boolean owners,
+            Set<String> outOfScope,
+            String query,
+            String body,
+            Function<String, String> objectFixture) {
 
         static Expectation roles(Set<String> allowed) {
-            return new Expectation(allowed, false, "", null, null);
+            return new Expectation(allowed, false, false, Set.of(), "", null, null);
+        }
+
+        static Expectation anyCaller() {
+            return new Expectation(null, false, false, Set.of(), "", null, null);
         }
 
         /** Only platform operators ({@code kind: operator}); every staff role is refused. */
         static Expectation operatorsOnly() {
-            return new Expectation(Set.of(), true, "", null, null);
+            return new Expectation(Set.of(), true, false, Set.of(), "", null, null);
+        }
+
+        /** Only owners, in the owners' app; every staff role is refused with 403. */
+        static Expectation ownersOnly() {
+            return new Expectation(Set.of(), false, true, Set.of(), "", null, null);
         }
 
         /** Platform operators may use the route besides the given staff roles. */
         Expectation andOperators() {
-            return new Expectation(allowed, true, query, body, objectFixture);
+            return new Expectation(allowed, true, owners, outOfScope, query, body, objectFixture);
+        }
+
+        /** These allowed roles pass the role check but their data scope holds nothing here: 404. */
+        Expectation notFoundFor(Set<String> roles) {
+            return new Expectation(allowed, operator, owners, roles, query, body, objectFixture);
         }
 
         Expectation query(String query) {
-            return new Expectation(allowed, operator, query, body, objectFixture);
+            return new Expectation(allowed, operator, owners, outOfScope, query, body, objectFixture);
         }
 
         Expectation body(String body) {
-            return new Expectation(allowed, operator, query, body, objectFixture);
+            return new Expectation(allowed, operator, owners, outOfScope, query, body, objectFixture);
         }
 
-        /** The route names one object: the fixture creates one as tenant A (given a token) and returns its id. */
+        /**
+         * The route names one object: the fixture creates one in tenant A (given a token of an allowed
+         * caller; for owner routes, owner A) and returns its id.
+         */
         Expectation object(Function<String, String> fixture) {
-            return new Expectation(allowed, operator, query, body, fixture);
+            return new Expectation(allowed, operator, owners, outOfScope, query, body, fixture);
         }
     }
 
     private static final Map<String, Expectation> EXPECTATIONS = new LinkedHashMap<>();
 
     static {
-        EXPECTATIONS.put("GET /api/v1/me", new Expectation(null, false, "", null, null));
+        EXPECTATIONS.put("GET /api/v1/me", Expectation.anyCaller());
         EXPECTATIONS.put(
                 "POST /api/v1/me/password",
-                new Expectation(
-                        null, false, "", "{\"currentPassword\":\"x\",\"newPassword\":\"Another#Pass2027\"}", null));
+                Expectation.anyCaller().body("{\"currentPassword\":\"x\",\"newPassword\":\"Another#Pass2027\"}"));
         Set<String> hq = Set.of("HQ_ADMIN");
         EXPECTATIONS.put(
                 "POST /api/v1/staff",
@@ -117,8 +154,7 @@ class AuthorizationMatrixIT {
             EXPECTATIONS.put(
                     "POST /api/v1/staff/{id}/" + action, Expectation.roles(hq).object(AuthorizationMatrixIT::newStaff));
         }
-        EXPECTATIONS.put(
-                "POST /api/v1/auth/logout", new Expectation(null, false, "", "{\"refreshToken\":\"unknown\"}", null));
+        EXPECTATIONS.put("POST /api/v1/auth/logout", Expectation.anyCaller().body("{\"refreshToken\":\"unknown\"}"));
         EXPECTATIONS.put(
                 "POST /api/v1/owners",
                 Expectation.roles(OWNER_DESK).body("{\"displayName\":\"Matrix\",\"phone\":\"139%d\"}"));
@@ -146,8 +182,7 @@ class AuthorizationMatrixIT {
         EXPECTATIONS.put("POST /api/v1/tenants/{id}/reactivate", Expectation.operatorsOnly());
         EXPECTATIONS.put("GET /api/v1/audit-events", Expectation.roles(hq).andOperators());
         EXPECTATIONS.put(
-                "POST /api/v1/work-orders",
-                Expectation.roles(TICKET_DESK).body("{\"kind\":\"REPAIR\",\"description\":\"matrix\"}"));
+                "POST /api/v1/work-orders", Expectation.roles(TICKET_DESK).body(ticketInProject("matrix")));
         EXPECTATIONS.put("GET /api/v1/work-orders", Expectation.roles(TICKET_DESK));
         EXPECTATIONS.put(
                 "GET /api/v1/work-orders/{id}",
@@ -155,10 +190,19 @@ class AuthorizationMatrixIT {
         EXPECTATIONS.put(
                 "GET /api/v1/reports/work-orders/daily",
                 Expectation.roles(REPORT_READERS).query("from=2026-11-01&to=2026-11-30"));
+        // devices carry no project yet, so only tenant-wide staff can be shown a device in scope
+        Set<String> projectScoped = new TreeSet<>(ANY_STAFF);
+        projectScoped.remove(HQ_ADMIN);
         EXPECTATIONS.put(
                 "GET /api/v1/reports/telemetry",
                 Expectation.roles(ANY_STAFF)
+                        .notFoundFor(projectScoped)
                         .query("deviceId=meter-1&from=2026-11-21T00:00:00Z&to=2026-11-22T00:00:00Z"));
+        Expectation ownTicket = Expectation.ownersOnly();
+        EXPECTATIONS.put(
+                "POST /api/v1/app/work-orders", ownTicket.body("{\"kind\":\"REPAIR\",\"description\":\"matrix\"}"));
+        EXPECTATIONS.put("GET /api/v1/app/work-orders", ownTicket);
+        EXPECTATIONS.put("GET /api/v1/app/work-orders/{id}", ownTicket.object(AuthorizationMatrixIT::newOwnTicket));
     }
 
     @BeforeAll
@@ -215,12 +259,9 @@ class AuthorizationMatrixIT {
             // object routes act on a real object of tenant A; others get a random id where they name one
             String id = expectation.objectFixture() == null
                     ? UUID.randomUUID().toString()
-                    : expectation
-                            .objectFixture()
-                            .apply(tokens.staff(
-                                    TENANT_A, "demo", allowed.iterator().next()));
+                    : expectation.objectFixture().apply(ownCaller(expectation, TENANT_A, "demo"));
             for (String role : ANY_STAFF) {
-                String token = tokens.staff(TENANT_A, "demo", role);
+                String token = staff(TENANT_A, "demo", role);
                 // a delete that succeeded leaves nothing for the next allowed role: each deletes its own
                 String target = entry.getKey().startsWith("DELETE ") && allowed.contains(role)
                         ? expectation.objectFixture().apply(token)
@@ -230,6 +271,11 @@ class AuthorizationMatrixIT {
                 if (expectation.allowed() == null) {
                     // any authenticated caller: past security, whatever the route then answers
                     softly.assertThat(response.statusCode()).as(what).isNotIn(401, 403);
+                } else if (expectation.outOfScope().contains(role)) {
+                    softly.assertThat(response.statusCode()).as(what).isEqualTo(404);
+                } else if (expectation.owners()) {
+                    // the owners' app refuses staff by role, before any object is looked up
+                    softly.assertThat(response.statusCode()).as(what).isEqualTo(403);
                 } else if (allowed.contains(role)) {
                     softly.assertThat(response.statusCode()).as(what).isBetween(200, 299);
                 } else if (expectation.objectFixture() != null) {
@@ -238,7 +284,13 @@ class AuthorizationMatrixIT {
                     softly.assertThat(response.statusCode()).as(what).isEqualTo(403);
                 }
             }
-            if (expectation.allowed() != null) {
+            if (expectation.owners()) {
+                HttpResponse<String> owner =
+                        call(entry.getKey(), expectation, id, tokens.owner(TENANT_A, "demo", OWNER_A));
+                softly.assertThat(owner.statusCode())
+                        .as(entry.getKey() + " as its owner")
+                        .isBetween(200, 299);
+            } else if (expectation.allowed() != null) {
                 HttpResponse<String> owner = call(entry.getKey(), expectation, id, tokens.owner(TENANT_A, "demo"));
                 softly.assertThat(owner.statusCode())
                         .as(entry.getKey() + " as an owner")
@@ -256,30 +308,120 @@ class AuthorizationMatrixIT {
             if (expectation.objectFixture() == null) {
                 continue;
             }
-            String role = expectation.allowed().iterator().next();
-            String id = expectation.objectFixture().apply(tokens.staff(TENANT_A, "demo", role));
-            String otherTenant = tokens.staff(TENANT_B, "acme", role);
-
-            HttpResponse<String> foreign = call(entry.getKey(), expectation, id, otherTenant);
-            HttpResponse<String> missing =
-                    call(entry.getKey(), expectation, UUID.randomUUID().toString(), otherTenant);
-            HttpResponse<String> own = call(entry.getKey(), expectation, id, tokens.staff(TENANT_A, "demo", role));
-
-            softly.assertThat(own.statusCode())
-                    .as(entry.getKey() + " by its own tenant")
-                    .isBetween(200, 299);
-            softly.assertThat(foreign.statusCode())
-                    .as(entry.getKey() + " by another tenant")
-                    .isEqualTo(404);
-            softly.assertThat(problemShape(foreign)).as(entry.getKey()).isEqualTo(problemShape(missing));
-            // word for word what a missing id gets, but for the id itself: nothing leaks from the object
-            String missingId =
-                    missing.body().replaceAll("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", "ID");
-            softly.assertThat(foreign.body().replace(id, "ID"))
-                    .as(entry.getKey())
-                    .isEqualTo(missingId);
+            String own = ownCaller(expectation, TENANT_A, "demo");
+            String id = expectation.objectFixture().apply(own);
+            // the same role (or the same owner id) in tenant B
+            assertNotFoundLikeMissing(
+                    softly,
+                    entry.getKey(),
+                    "by another tenant",
+                    expectation,
+                    id,
+                    own,
+                    ownCaller(expectation, TENANT_B, "acme"));
         }
         softly.assertAll();
+    }
+
+    @Test
+    void anotherOwnersObjectIsNotFoundExactlyLikeAMissingOne() throws Exception {
+        SoftAssertions softly = new SoftAssertions();
+        int checked = 0;
+        for (var entry : EXPECTATIONS.entrySet()) {
+            Expectation expectation = entry.getValue();
+            if (!expectation.owners() || expectation.objectFixture() == null) {
+                continue;
+            }
+            String own = tokens.owner(TENANT_A, "demo", OWNER_A);
+            String id = expectation.objectFixture().apply(own);
+            assertNotFoundLikeMissing(
+                    softly,
+                    entry.getKey(),
+                    "by another owner of the tenant",
+                    expectation,
+                    id,
+                    own,
+                    tokens.owner(TENANT_A, "demo", OWNER_B));
+            checked++;
+        }
+        softly.assertAll();
+        assertThat(checked).as("owner object routes checked").isPositive();
+    }
+
+    @Test
+    void anotherProjectsObjectIsNotFoundExactlyLikeAMissingOne() throws Exception {
+        SoftAssertions softly = new SoftAssertions();
+        int checked = 0;
+        for (var entry : EXPECTATIONS.entrySet()) {
+            Expectation expectation = entry.getValue();
+            if (expectation.owners() || expectation.objectFixture() == null || expectation.allowed() == null) {
+                continue;
+            }
+            for (String role : expectation.allowed()) {
+                if (role.equals(HQ_ADMIN) || expectation.outOfScope().contains(role)) {
+                    continue;
+                }
+                String own = staff(TENANT_A, "demo", role);
+                String id = expectation.objectFixture().apply(own);
+                assertNotFoundLikeMissing(
+                        softly,
+                        entry.getKey(),
+                        "as " + role + " of another project",
+                        expectation,
+                        id,
+                        own,
+                        tokens.staffIn(TENANT_A, "demo", List.of(UUID.randomUUID()), role));
+                checked++;
+            }
+        }
+        softly.assertAll();
+        assertThat(checked).as("project-scoped object routes checked").isPositive();
+    }
+
+    /**
+     * {@code outsider} on the object {@code id} gets a 404 word for word like the one for a random id
+     * (but for the id itself: nothing leaks from the object), while {@code insider} reaches it.
+     */
+    private static void assertNotFoundLikeMissing(
+            SoftAssertions softly,
+            String route,
+            String who,
+            Expectation expectation,
+            String id,
+            String insider,
+            String outsider)
+            throws Exception {
+        HttpResponse<String> own = call(route, expectation, id, insider);
+        HttpResponse<String> foreign = call(route, expectation, id, outsider);
+        HttpResponse<String> missing =
+                call(route, expectation, UUID.randomUUID().toString(), outsider);
+
+        softly.assertThat(own.statusCode()).as(route + " by its own caller").isBetween(200, 299);
+        softly.assertThat(foreign.statusCode()).as(route + " " + who).isEqualTo(404);
+        softly.assertThat(problemShape(foreign)).as(route + " " + who).isEqualTo(problemShape(missing));
+        String missingId =
+                missing.body().replaceAll("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", "ID");
+        softly.assertThat(foreign.body().replace(id, "ID"))
+                .as(route + " " + who)
+                .isEqualTo(missingId);
+    }
+
+    /** A staff token as user-service would issue it: HQ admins tenant-wide, anyone else scoped to {@link #PROJECT}. */
+    private static String staff(UUID tenant, String code, String role) {
+        return role.equals(HQ_ADMIN)
+                ? tokens.staff(tenant, code, role)
+                : tokens.staffIn(tenant, code, List.of(PROJECT), role);
+    }
+
+    /** A caller the route's object fixture may act for: owner A on owner routes, else an allowed role. */
+    private static String ownCaller(Expectation expectation, UUID tenant, String code) {
+        return expectation.owners()
+                ? tokens.owner(tenant, code, OWNER_A)
+                : staff(tenant, code, expectation.allowed().iterator().next());
+    }
+
+    private static String ticketInProject(String description) {
+        return "{\"kind\":\"REPAIR\",\"projectId\":\"" + PROJECT + "\",\"description\":\"" + description + "\"}";
     }
 
     /** METHOD + path template of every /api operation the services document and the gateway routes. */
@@ -355,7 +497,12 @@ class AuthorizationMatrixIT {
     }
 
     private static String newTicket(String token) {
-        return create("/api/v1/work-orders", token, "{\"kind\":\"REPAIR\",\"description\":\"matrix fixture\"}");
+        return create("/api/v1/work-orders", token, ticketInProject("matrix fixture"));
+    }
+
+    private static String newOwnTicket(String ownerToken) {
+        return create(
+                "/api/v1/app/work-orders", ownerToken, "{\"kind\":\"REPAIR\",\"description\":\"matrix fixture\"}");
     }
 
     private static String newOwner(String token) {

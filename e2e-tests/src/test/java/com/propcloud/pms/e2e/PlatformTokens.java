@@ -17,6 +17,7 @@ import java.sql.DriverManager;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.Collection;
 import java.util.Date;
 import java.util.List;
 import java.util.UUID;
@@ -72,9 +73,20 @@ final class PlatformTokens {
         }
     }
 
-    /** A genuine staff token of {@code tenant} with {@code roles}, valid for 15 minutes. */
+    /** A genuine staff token of {@code tenant} with {@code roles} and no {@code projects} claim, valid for 15 minutes. */
     String staff(UUID tenant, String tenantCode, String... roles) {
         return sign(platformKey, claims(tenant, tenantCode, "staff", roles, Instant.now()));
+    }
+
+    /**
+     * A genuine staff token scoped to {@code projects}, as user-service issues them for every role but
+     * HQ admin (the claim is present, even when empty).
+     */
+    String staffIn(UUID tenant, String tenantCode, Collection<UUID> projects, String... roles) {
+        JWTClaimsSet claims = new JWTClaimsSet.Builder(claims(tenant, tenantCode, "staff", roles, Instant.now()))
+                .claim("projects", projects.stream().map(UUID::toString).toList())
+                .build();
+        return sign(platformKey, claims);
     }
 
     /** A platform operator, as user-service issues them: tenant {@code platform}, kind {@code operator}. */
@@ -89,8 +101,18 @@ final class PlatformTokens {
                         Instant.now()));
     }
 
+    /** An owner of {@code tenant} nobody else is: a fresh subject. */
     String owner(UUID tenant, String tenantCode) {
-        return sign(platformKey, claims(tenant, tenantCode, "owner", new String[] {"OWNER"}, Instant.now()));
+        return owner(tenant, tenantCode, UUID.randomUUID());
+    }
+
+    /** The owner {@code ownerId} of {@code tenant} ({@code kind: owner}, role {@code OWNER}). */
+    String owner(UUID tenant, String tenantCode, UUID ownerId) {
+        JWTClaimsSet claims = new JWTClaimsSet.Builder(
+                        claims(tenant, tenantCode, "owner", new String[] {"OWNER"}, Instant.now()))
+                .subject(ownerId.toString())
+                .build();
+        return sign(platformKey, claims);
     }
 
     /** Genuinely signed, expired a good while ago (past any clock-skew allowance). */

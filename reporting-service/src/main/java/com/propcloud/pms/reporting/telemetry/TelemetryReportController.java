@@ -1,6 +1,8 @@
 package com.propcloud.pms.reporting.telemetry;
 
+import com.propcloud.pms.common.problem.NotFoundException;
 import com.propcloud.pms.common.security.CurrentUser;
+import com.propcloud.pms.common.security.DataScope;
 import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.access.AccessDeniedException;
@@ -17,6 +19,11 @@ import org.springframework.web.bind.annotation.RestController;
  * {@code +} as {@code %2B}), {@code from} inclusive and {@code to} exclusive, at most 31 days apart.
  * All three are required. At most {@code limit} points (default and maximum 10,000) are returned;
  * beyond that the answer says {@code "truncated":true} and gives {@code nextFrom} to continue from.
+ *
+ * <p>Data scope: readings carry a device id but no project, and no service records yet which project
+ * a device belongs to, so only tenant-wide staff (HQ) can be shown to have a device in scope. Every
+ * other role gets 404 for every device, existing or not, which fails closed and reveals nothing;
+ * project-scoped readers follow once devices carry their project.
  */
 @RestController
 @PreAuthorize("hasAnyRole('HQ_ADMIN','PROJECT_MANAGER','FRONT_DESK','TECHNICIAN','FINANCE','SECURITY')")
@@ -43,6 +50,9 @@ class TelemetryReportController {
         Instant start = TelemetryReportService.instant("from", from);
         Instant end = TelemetryReportService.instant("to", to);
         TelemetryReportService.range(start, end);
+        if (!DataScope.current().tenantWide()) {
+            throw new NotFoundException("Device", device);
+        }
         return reports.points(device, start, end, TelemetryReportService.limit(parseLimit(limit)));
     }
 

@@ -119,7 +119,7 @@ class TelemetryReportIT {
     @Test
     void fromIsInclusiveAndToExclusive() throws Exception {
         JsonNode body = JSON.readTree(
-                get(TENANT, "deviceId=meter-1&from=2026-11-21T10:00:00Z&to=2026-11-22T00:00:00Z", "FINANCE")
+                get(TENANT, "deviceId=meter-1&from=2026-11-21T10:00:00Z&to=2026-11-22T00:00:00Z", "HQ_ADMIN")
                         .body());
 
         assertThat(body.path("points").valueStream().map(p -> p.path("ts").asString()))
@@ -189,6 +189,25 @@ class TelemetryReportIT {
         assertThat(get(TENANT, "deviceId=meter-1&from=2026-10-01T00:00:00Z&to=2026-11-01T00:00:00Z", "HQ_ADMIN")
                         .statusCode())
                 .isEqualTo(200);
+    }
+
+    @Test
+    void projectScopedStaffGetNotFoundForEveryDeviceUntilDevicesCarryAProject() throws Exception {
+        String range = "&from=2026-11-21T00:00:00Z&to=2026-11-22T00:00:00Z";
+        String manager = TestJwks.get()
+                .token()
+                .tenant(TENANT, "demo")
+                .roles("PROJECT_MANAGER")
+                .projects(UUID.randomUUID())
+                .sign();
+
+        HttpResponse<String> existing = send("deviceId=meter-1" + range, manager);
+        HttpResponse<String> unknown = send("deviceId=no-such-meter" + range, manager);
+
+        assertThat(existing.statusCode()).as(existing.body()).isEqualTo(404);
+        assertThat(existing.body()).doesNotContain("kwh");
+        assertThat(existing.body().replace("meter-1", "X"))
+                .isEqualTo(unknown.body().replace("no-such-meter", "X"));
     }
 
     @Test

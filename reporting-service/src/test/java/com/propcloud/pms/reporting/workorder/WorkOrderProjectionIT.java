@@ -23,7 +23,8 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Ticket events arriving over RabbitMQ become daily counts in the tenant's calendar, once each
- * however often they are delivered, and visible only to their own tenant.
+ * however often they are delivered, and visible only to their own tenant and, within it, to the
+ * staff whose projects they belong to.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @UsesPmsInfrastructure
@@ -100,6 +101,44 @@ class WorkOrderProjectionIT {
     }
 
     @Test
+    void projectScopedStaffCountOnlyTheirProjects() throws Exception {
+        UUID tenant = UUID.randomUUID();
+        UUID mine = UUID.randomUUID();
+        UUID theirs = UUID.randomUUID();
+        publish(ticketCreated(tenant, "2026-11-12T02:00:00Z", mine));
+        publish(ticketCreated(tenant, "2026-11-12T03:00:00Z", theirs));
+        publish(ticketCreated(tenant, "2026-11-12T04:00:00Z", null));
+        await().atMost(Duration.ofSeconds(15))
+                .untilAsserted(() -> assertThat(createdOn(tenant, "2026-11-12")).isEqualTo(3));
+
+        assertThat(count(manager(tenant, mine), "")).isEqualTo(1);
+        assertThat(count(manager(tenant, mine), "&projectId=" + mine)).isEqualTo(1);
+        assertThat(count(manager(tenant, mine, theirs), "")).isEqualTo(2);
+        assertThat(count(TestJwks.get().staffToken(tenant, "demo", "HQ_ADMIN"), "&projectId=" + theirs))
+                .isEqualTo(1);
+        // a scoped role whose token names no projects sees none (fail closed)
+        assertThat(count(TestJwks.get().staffToken(tenant, "demo", "FINANCE"), ""))
+                .isZero();
+    }
+
+    @Test
+    void projectOutsideTheScopeIsNotFoundLikeAnUnknownOne() throws Exception {
+        UUID tenant = UUID.randomUUID();
+        UUID theirs = UUID.randomUUID();
+        UUID unknown = UUID.randomUUID();
+        String manager = manager(tenant, UUID.randomUUID());
+        String query = "/api/v1/reports/work-orders/daily?from=2026-11-12&to=2026-11-12&projectId=";
+
+        HttpResponse<String> outside = send(query + theirs, manager);
+        HttpResponse<String> missing = send(query + unknown, manager);
+
+        assertThat(outside.statusCode()).isEqualTo(404);
+        assertThat(JSON.readTree(outside.body()).path("code").asString()).isEqualTo("not-found");
+        assertThat(outside.body().replace(theirs.toString(), "ID"))
+                .isEqualTo(missing.body().replace(unknown.toString(), "ID"));
+    }
+
+    @Test
     void reversedRangeIsABadRequest() throws Exception {
         HttpResponse<String> response =
                 get(UUID.randomUUID(), "/api/v1/reports/work-orders/daily?from=2026-11-30&to=2026-11-01");
@@ -121,7 +160,31 @@ class WorkOrderProjectionIT {
     }
 
     private HttpResponse<String> get(UUID tenant, String path) throws Exception {
-        String token = TestJwks.get().staffToken(tenant, "demo", "HQ_ADMIN");
+        return send(path, TestJwks.get().staffToken(tenant, "demo", "HQ_ADMIN"));
+    }
+
+    private static String manager(UUID tenant, UUID... projects) {
+        return TestJwks.get()
+                .token()
+                .tenant(tenant, "demo")
+                .roles("PROJECT_MANAGER")
+                .projects(projects)
+                .sign();
+    }
+
+    /** Tickets created on 2026-11-12 as {@code token} counts them. */
+    private long count(String token, String projectQuery) throws Exception {
+        HttpResponse<String> response =
+                send("/api/v1/reports/work-orders/daily?from=2026-11-12&to=2026-11-12" + projectQuery, token);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return JSON.readTree(response.body())
+                .path("days")
+                .get(0)
+                .path("created")
+                .asLong();
+    }
+
+    private HttpResponse<String> send(String path, String token) throws Exception {
         return HTTP.send(
                 HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
                         .header("Authorization", "Bearer " + token)
@@ -130,6 +193,10 @@ class WorkOrderProjectionIT {
     }
 
     private ObjectNode ticketCreated(UUID tenant, String createdAt) throws Exception {
+        return ticketCreated(tenant, createdAt, null);
+    }
+
+    private ObjectNode ticketCreated(UUID tenant, String createdAt, UUID project) throws Exception {
         ObjectNode event = (ObjectNode) golden();
         UUID ticket = UUID.randomUUID();
         event.put("eventId", UUID.randomUUID().toString());
@@ -139,6 +206,10 @@ class WorkOrderProjectionIT {
         ObjectNode payload = (ObjectNode) event.path("payload");
         payload.put("ticketId", ticket.toString());
         payload.put("createdAt", createdAt);
+        if (project != null) {
+            event.put("projectId", project.toString());
+            payload.put("projectId", project.toString());
+        }
         return event;
     }
 

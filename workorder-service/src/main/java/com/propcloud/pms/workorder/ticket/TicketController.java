@@ -1,6 +1,6 @@
 package com.propcloud.pms.workorder.ticket;
 
-import com.propcloud.pms.common.security.CurrentUser;
+import com.propcloud.pms.common.security.DataScope;
 import com.propcloud.pms.common.web.PageQuery;
 import com.propcloud.pms.common.web.PageResponse;
 import jakarta.validation.Valid;
@@ -20,14 +20,18 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Staff's work-order desk: open a ticket for a call or a walk-in, look tickets up. */
+/**
+ * Staff's work-order desk: open a ticket for a call or a walk-in, look tickets up. HQ admins see the
+ * whole tenant; every other role only the tickets of the projects in its token (see {@link
+ * TicketService}); owners use {@link OwnerTicketController} instead.
+ */
 @RestController
 @RequestMapping("/api/v1/work-orders")
 @PreAuthorize("hasAnyRole('HQ_ADMIN','PROJECT_MANAGER','FRONT_DESK','TECHNICIAN')")
 class TicketController {
 
-    private static final Set<String> SORTABLE = Set.of("createdAt", "updatedAt", "status", "kind");
-    private static final Sort NEWEST_FIRST = Sort.by(Sort.Direction.DESC, "createdAt");
+    static final Set<String> SORTABLE = Set.of("createdAt", "updatedAt", "status", "kind");
+    static final Sort NEWEST_FIRST = Sort.by(Sort.Direction.DESC, "createdAt");
 
     private final TicketService tickets;
 
@@ -37,15 +41,14 @@ class TicketController {
 
     @PostMapping
     ResponseEntity<TicketResponse> submit(@Valid @RequestBody SubmitTicketRequest request) {
-        UUID reporter = CurrentUser.current().orElseThrow().userId();
-        TicketResponse created = TicketResponse.of(tickets.submit(request, reporter));
+        TicketResponse created = TicketResponse.of(tickets.submit(request, staff()));
         return ResponseEntity.created(URI.create("/api/v1/work-orders/" + created.id()))
                 .body(created);
     }
 
     @GetMapping("/{id}")
     TicketResponse get(@PathVariable UUID id) {
-        return TicketResponse.of(tickets.get(id));
+        return TicketResponse.of(tickets.get(id, staff()));
     }
 
     @GetMapping
@@ -54,6 +57,10 @@ class TicketController {
             @RequestParam(required = false) @Nullable Integer size,
             @RequestParam(required = false) @Nullable List<String> sort) {
         var pageable = PageQuery.of(page, size, sort, SORTABLE, NEWEST_FIRST);
-        return PageResponse.of(tickets.list(pageable), TicketResponse::of);
+        return PageResponse.of(tickets.list(pageable, staff()), TicketResponse::of);
+    }
+
+    private static DataScope staff() {
+        return DataScope.current().requireStaff();
     }
 }
