@@ -178,6 +178,13 @@ class AuthorizationMatrixIT {
                 "POST /api/v1/owners/{id}/reveal",
                 Expectation.roles(revealers).body("{\"field\":\"PHONE\"}").object(AuthorizationMatrixIT::newOwner));
         EXPECTATIONS.put("GET /api/v1/tenants", Expectation.operatorsOnly());
+        EXPECTATIONS.put(
+                "POST /api/v1/tenants",
+                Expectation.operatorsOnly().body("{\"code\":\"m-%s\",\"name\":\"Matrix tenant\"}"));
+        EXPECTATIONS.put("GET /api/v1/tenants/{id}", Expectation.operatorsOnly());
+        EXPECTATIONS.put(
+                "PATCH /api/v1/tenants/{id}", Expectation.operatorsOnly().body("{\"name\":\"Renamed\"}"));
+        EXPECTATIONS.put("POST /api/v1/auth/signing-keys/rotate", Expectation.operatorsOnly());
         EXPECTATIONS.put("POST /api/v1/tenants/{id}/suspend", Expectation.operatorsOnly());
         EXPECTATIONS.put("POST /api/v1/tenants/{id}/reactivate", Expectation.operatorsOnly());
         EXPECTATIONS.put("GET /api/v1/audit-events", Expectation.roles(hq).andOperators());

@@ -1,13 +1,18 @@
 package com.propcloud.pms.user.staff;
 
+import com.propcloud.pms.common.audit.AuditEvent;
+import com.propcloud.pms.common.audit.AuditLog;
 import com.propcloud.pms.common.problem.BusinessRuleViolation;
 import com.propcloud.pms.common.problem.InvalidParameterException;
 import com.propcloud.pms.common.problem.NotFoundException;
 import com.propcloud.pms.common.tenant.TenantContext;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -22,6 +27,10 @@ import org.springframework.transaction.annotation.Transactional;
  * Staff accounts of the current tenant ({@link TenantContext}): every method works inside the tenant
  * set by the caller, and row-level security hides every other tenant's accounts, so another tenant's
  * id is simply not found.
+ *
+ * <p>What an HQ admin does to an account through the management API lands in the audit trail ({@code
+ * staff.created}, {@code staff.updated}, {@code staff.disabled}, {@code staff.enabled}, {@code
+ * staff.deleted}, {@code staff.password-reset-forced}) once the change has committed; never a password.
  */
 @Service
 public class StaffAccounts {
@@ -32,16 +41,19 @@ public class StaffAccounts {
     static final String WRONG_CURRENT_PASSWORD = "auth.wrong-current-password";
 
     private static final String ACCOUNT = "Staff account";
+    private static final String STAFF = "staff";
 
     private final StaffAccountRepository accounts;
     private final PasswordEncoder passwords;
+    private final AuditLog audit;
     private final Clock clock;
     /** Compared against when there is no account, so a miss costs as much time as a wrong password. */
     private final String decoyHash;
 
-    StaffAccounts(StaffAccountRepository accounts, PasswordEncoder passwords, Clock clock) {
+    StaffAccounts(StaffAccountRepository accounts, PasswordEncoder passwords, AuditLog audit, Clock clock) {
         this.accounts = accounts;
         this.passwords = passwords;
+        this.audit = audit;
         this.clock = clock;
         this.decoyHash = passwords.encode(UUID.randomUUID().toString());
     }
@@ -152,7 +164,16 @@ public class StaffAccounts {
         try {
             StaffAccount saved =
                     accounts.saveAndFlush(StaffAccount.open(tenantId, account, passwords, clock.instant()));
-            return new Opened(saved.toMember(), oneTimePassword);
+            StaffMember member = saved.toMember();
+            record(AuditEvent.builder("staff.created")
+                    .byCurrentUser()
+                    .target(STAFF, member.id())
+                    .detail("username", member.username())
+                    .detail("roles", member.roleNames())
+                    .detail("projects", member.projects().size())
+                    .detail("skills", member.skills())
+                    .detail("onDuty", member.onDuty()));
+            return new Opened(member, oneTimePassword);
         } catch (DataIntegrityViolationException raced) {
             throw usernameTaken();
         }
@@ -201,7 +222,41 @@ public class StaffAccounts {
         if (changes.onDuty() != null) {
             account.changeDuty(changes.onDuty(), now);
         }
-        return account.toMember();
+        StaffMember after = account.toMember();
+        List<String> fields = changedFields(current, after);
+        if (!fields.isEmpty()) {
+            AuditEvent.Builder event = AuditEvent.builder("staff.updated")
+                    .byCurrentUser()
+                    .target(STAFF, id)
+                    .detail("username", after.username())
+                    .detail("fields", String.join(",", fields));
+            if (fields.contains("roles")) {
+                event.detail("rolesBefore", current.roleNames()).detail("rolesAfter", after.roleNames());
+            }
+            record(event);
+        }
+        return after;
+    }
+
+    /** Which of what an admin may change differs; the audit trail names them, not their values. */
+    static List<String> changedFields(StaffMember before, StaffMember after) {
+        List<String> fields = new ArrayList<>();
+        if (!before.displayName().equals(after.displayName())) {
+            fields.add("displayName");
+        }
+        if (!before.roles().equals(after.roles())) {
+            fields.add("roles");
+        }
+        if (!Objects.equals(Set.copyOf(before.projects()), Set.copyOf(after.projects()))) {
+            fields.add("projects");
+        }
+        if (!Set.copyOf(before.skills()).equals(Set.copyOf(after.skills()))) {
+            fields.add("skills");
+        }
+        if (before.onDuty() != after.onDuty()) {
+            fields.add("onDuty");
+        }
+        return fields;
     }
 
     @Transactional
@@ -214,6 +269,10 @@ public class StaffAccounts {
         StaffAccount account = toManage(id);
         if (!account.isActive()) {
             account.changeStatus(StaffStatus.ACTIVE, clock.instant());
+            record(AuditEvent.builder("staff.enabled")
+                    .byCurrentUser()
+                    .target(STAFF, id)
+                    .detail("username", account.username()));
         }
         return account.toMember();
     }
@@ -233,6 +292,10 @@ public class StaffAccounts {
         StaffAccount account = toManage(id);
         String oneTimePassword = PasswordPolicy.generate(account.username());
         account.changePassword(oneTimePassword, true, passwords, clock.instant());
+        record(AuditEvent.builder("staff.password-reset-forced")
+                .byCurrentUser()
+                .target(STAFF, id)
+                .detail("username", account.username()));
         return oneTimePassword;
     }
 
@@ -266,8 +329,19 @@ public class StaffAccounts {
         if (account.isActive() && account.holds(StaffRole.HQ_ADMIN)) {
             requireAnotherAdmin(account);
         }
+        StaffStatus before = account.toMember().status();
         account.changeStatus(status, clock.instant());
+        if (before != status) {
+            record(AuditEvent.builder(status == StaffStatus.DELETED ? "staff.deleted" : "staff.disabled")
+                    .byCurrentUser()
+                    .target(STAFF, id)
+                    .detail("username", account.username()));
+        }
         return account.toMember();
+    }
+
+    private void record(AuditEvent.Builder event) {
+        AfterCommitAudit.record(audit, event.build());
     }
 
     private StaffAccount toManage(UUID id) {

@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
  * Makes sure the {@code platform} tenant exists, in every environment: platform operators log in
  * with its code and service tokens carry its id. Registering it publishes {@code user.tenant.created}
  * like any other tenant. Two instances starting together may both try; the loser of the unique code
- * finds the winner's row.
+ * finds the winner's row. It also re-encrypts contact phones an older encryption key wrote.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -36,5 +36,9 @@ class PlatformTenantInitializer implements ApplicationRunner {
             platform = tenants.findByCode(TenantDirectory.PLATFORM_CODE).orElseThrow(() -> raced);
         }
         log.info("Platform tenant {} ({})", platform.code(), platform.id());
+        int rotated = tenants.rotateContactPhones();
+        if (rotated > 0) {
+            log.info("Re-encrypted {} tenant contact phone(s) under the current encryption key", rotated);
+        }
     }
 }
