@@ -22,7 +22,7 @@ class LogScanTests {
                         "\n",
                         "INFO owner 139****0001 logged in", // masked: fine
                         "INFO id 1101**********1234", // masked: fine
-                        "INFO hash 9f13900000001ab and uuid 1f2e3d4c-13900000001", // glued: not a phone
+                        "INFO hash 9f13900000001ab and uuid 1f2e3d4c-0000-4000-8000-139000000012", // glued: not a phone
                         "WARN called 13900000001 back", // full phone
                         "WARN 联系电话+86 13900000002", // full phone after Chinese text
                         "WARN id 11010519491231002X", // full ID number

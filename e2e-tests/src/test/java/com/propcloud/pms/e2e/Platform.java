@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -76,6 +77,20 @@ final class Platform {
         }
     }
 
+    /**
+     * user-service's encryption key for this run (personal numbers, signing keys at rest): the tests
+     * read the signing key from the database to mint tokens, so they must be able to decrypt it.
+     */
+    static final String CRYPTO_KEY_ID = "e2e";
+
+    static final String CRYPTO_KEY = Base64.getEncoder().encodeToString(randomBytes(32));
+
+    private static byte[] randomBytes(int count) {
+        byte[] bytes = new byte[count];
+        new java.security.SecureRandom().nextBytes(bytes);
+        return bytes;
+    }
+
     /** Where user-service's sandbox SMS provider writes the messages it "sends" (one JSON line each). */
     static Path smsSandboxFile() {
         return Path.of(System.getProperty("pms.e2e.root", ".."))
@@ -136,6 +151,12 @@ final class Platform {
         env.put("RABBITMQ_VHOST", infra.rabbitVirtualHost());
         env.put("PMS_EVENTS_EXCHANGE", infra.eventsExchange());
         env.put("PMS_SMS_SANDBOX_FILE", smsSandboxFile().toString());
+        // every test signs in from this one address: the per-address limit on sign-ins (10 a minute) is
+        // the gateway's own tests' business, not a brake on this suite
+        env.put("PMS_RATE_LIMIT_AUTH_RATE", "600");
+        env.put("PMS_RATE_LIMIT_AUTH_BURST", "600");
+        env.put("PMS_CRYPTO_CURRENT_KEY", CRYPTO_KEY_ID);
+        env.put("PMS_CRYPTO_KEYS_" + CRYPTO_KEY_ID.toUpperCase(java.util.Locale.ROOT), CRYPTO_KEY);
         env.put("PMS_QUEUE_PREFIX", infra.queuePrefix());
         env.put("REDIS_HOST", infra.redis().host());
         env.put("REDIS_PORT", Integer.toString(infra.redis().port()));

@@ -59,7 +59,7 @@ final class PlatformTokens {
                 throw new IllegalStateException("user-service has no active signing key");
             }
             RSAKey publicKey = RSAKey.parse(rs.getString(2));
-            byte[] pkcs8 = Base64.getDecoder().decode(rs.getString(1));
+            byte[] pkcs8 = Base64.getDecoder().decode(decrypt(rs.getString(1)));
             RSAPrivateKey privateKey =
                     (RSAPrivateKey) KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(pkcs8));
             java.util.Map<String, UUID> tenants = new java.util.HashMap<>();
@@ -71,6 +71,26 @@ final class PlatformTokens {
             return new PlatformTokens(
                     new RSAKey.Builder(publicKey).privateKey(privateKey).build(), tenants);
         }
+    }
+
+    /**
+     * The signing key's private part as user-service stores it: AES-256-GCM {@code v1.<keyId>.<base64url(
+     * nonce ‖ ciphertext ‖ tag)>} with the purpose as associated data, under the key the platform was
+     * started with ({@link Platform#CRYPTO_KEY}).
+     */
+    private static String decrypt(String stored) throws Exception {
+        String[] parts = stored.split("\\.", 3);
+        if (parts.length != 3 || !parts[0].equals("v1") || !parts[1].equals(Platform.CRYPTO_KEY_ID)) {
+            throw new IllegalStateException("The signing key is not encrypted under the platform's key");
+        }
+        byte[] sealed = Base64.getUrlDecoder().decode(parts[2]);
+        javax.crypto.Cipher cipher = javax.crypto.Cipher.getInstance("AES/GCM/NoPadding");
+        cipher.init(
+                javax.crypto.Cipher.DECRYPT_MODE,
+                new javax.crypto.spec.SecretKeySpec(Base64.getDecoder().decode(Platform.CRYPTO_KEY), "AES"),
+                new javax.crypto.spec.GCMParameterSpec(128, sealed, 0, 12));
+        cipher.updateAAD("signing-key".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return new String(cipher.doFinal(sealed, 12, sealed.length - 12), java.nio.charset.StandardCharsets.UTF_8);
     }
 
     /** A genuine staff token of {@code tenant} with {@code roles} and no {@code projects} claim, valid for 15 minutes. */

@@ -9,7 +9,7 @@ import org.springframework.test.web.servlet.client.EntityExchangeResult;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
 /** The calls the integration tests make, answered as status plus JSON body. */
-final class Api {
+public final class Api {
 
     static final String DEMO_PASSWORD = "Demo#2026";
 
@@ -18,19 +18,19 @@ final class Api {
     private final RestTestClient client;
 
     /** A JSON object as the tests read it. */
-    static final class Json extends java.util.LinkedHashMap<String, Object> {
+    public static final class Json extends java.util.LinkedHashMap<String, Object> {
 
-        String string(String key) {
+        public String string(String key) {
             return (String) get(key);
         }
 
         @SuppressWarnings("unchecked")
-        Map<String, Object> object(String key) {
+        public Map<String, Object> object(String key) {
             return (Map<String, Object>) get(key);
         }
     }
 
-    Api(RestTestClient client) {
+    public Api(RestTestClient client) {
         this.client = client;
     }
 
@@ -51,7 +51,7 @@ final class Api {
         return post("/api/v1/auth/refresh", Map.of("refreshToken", refreshToken));
     }
 
-    EntityExchangeResult<Json> get(String path, String bearerToken) {
+    public EntityExchangeResult<Json> get(String path, String bearerToken) {
         var request = client.get().uri(path).accept(MediaType.APPLICATION_JSON, MediaType.APPLICATION_PROBLEM_JSON);
         if (bearerToken != null) {
             request = request.header("Authorization", "Bearer " + bearerToken);
@@ -77,7 +77,7 @@ final class Api {
         return result.getResponseBody().string("accessToken");
     }
 
-    EntityExchangeResult<Json> patch(String path, Object body, String bearerToken) {
+    public EntityExchangeResult<Json> patch(String path, Object body, String bearerToken) {
         return client.patch()
                 .uri(path)
                 .header("Authorization", "Bearer " + bearerToken)
@@ -88,7 +88,7 @@ final class Api {
                 .returnResult(JSON);
     }
 
-    EntityExchangeResult<Json> delete(String path, String bearerToken) {
+    public EntityExchangeResult<Json> delete(String path, String bearerToken) {
         return client.delete()
                 .uri(path)
                 .header("Authorization", "Bearer " + bearerToken)
@@ -105,11 +105,11 @@ final class Api {
                         .toList();
     }
 
-    EntityExchangeResult<Json> post(String path, Object body) {
+    public EntityExchangeResult<Json> post(String path, Object body) {
         return post(path, body, null);
     }
 
-    EntityExchangeResult<Json> post(String path, Object body, String bearerToken) {
+    public EntityExchangeResult<Json> post(String path, Object body, String bearerToken) {
         var request = client.post().uri(path);
         if (bearerToken != null) {
             request = request.header("Authorization", "Bearer " + bearerToken);

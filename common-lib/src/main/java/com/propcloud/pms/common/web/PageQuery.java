@@ -4,6 +4,7 @@ import com.propcloud.pms.common.problem.InvalidParameterException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.domain.PageRequest;
@@ -42,6 +43,26 @@ public final class PageQuery {
         }
         Sort order = sort == null || sort.isEmpty() ? defaultSort : parse(sort, sortable);
         return PageRequest.of(pageNumber, pageSize, order);
+    }
+
+    /**
+     * The same for a native SQL query: the client sorts by API field names, the query by the columns
+     * {@code columns} maps them to, with {@code id} last so that equal values page stably.
+     *
+     * @param columns API field name to column name, the fields clients may sort by
+     * @param defaultSort in API field names
+     */
+    public static Pageable ofColumns(
+            @Nullable Integer page,
+            @Nullable Integer size,
+            @Nullable List<String> sort,
+            Map<String, String> columns,
+            Sort defaultSort) {
+        Pageable requested = of(page, size, sort, columns.keySet(), defaultSort);
+        Sort byColumn = Sort.by(requested.getSort().stream()
+                .map(order -> new Sort.Order(order.getDirection(), columns.get(order.getProperty())))
+                .toList());
+        return PageRequest.of(requested.getPageNumber(), requested.getPageSize(), byColumn.and(Sort.by("id")));
     }
 
     /** Accepts {@code sort=a,desc&sort=b} and the comma-joined {@code sort=a,desc,b,asc}'s first pair. */

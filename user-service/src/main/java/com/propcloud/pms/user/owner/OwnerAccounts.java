@@ -113,7 +113,7 @@ public class OwnerAccounts {
         }
         OwnerMember member = account.toMember();
         publish(OwnerChangedV1.CREATED, member);
-        audit.record(AuditEvent.builder("owner.created")
+        audit.recordAfterCommit(AuditEvent.builder("owner.created")
                 .byCurrentUser()
                 .target("owner", member.id())
                 .detail("category", member.category())
@@ -317,7 +317,7 @@ public class OwnerAccounts {
     private OwnerMember updated(OwnerAccount account, String action) {
         OwnerMember member = account.toMember();
         publish(OwnerChangedV1.UPDATED, member);
-        audit.record(AuditEvent.builder(action)
+        audit.recordAfterCommit(AuditEvent.builder(action)
                 .byCurrentUser()
                 .target("owner", member.id())
                 .build());

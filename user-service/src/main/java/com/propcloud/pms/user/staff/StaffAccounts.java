@@ -341,7 +341,7 @@ public class StaffAccounts {
     }
 
     private void record(AuditEvent.Builder event) {
-        AfterCommitAudit.record(audit, event.build());
+        audit.recordAfterCommit(event.build());
     }
 
     private StaffAccount toManage(UUID id) {

@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
-import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
 import org.springframework.http.CacheControl;
@@ -75,11 +74,7 @@ class StaffController {
             @RequestParam(required = false) @Nullable Integer page,
             @RequestParam(required = false) @Nullable Integer size,
             @RequestParam(required = false) @Nullable List<String> sort) {
-        Pageable requested = PageQuery.of(page, size, sort, SORT_COLUMNS.keySet(), Sort.by(Sort.Order.asc("username")));
-        Sort columns = Sort.by(requested.getSort().stream()
-                .map(order -> new Sort.Order(order.getDirection(), SORT_COLUMNS.get(order.getProperty())))
-                .toList());
-        Pageable query = PageRequest.of(requested.getPageNumber(), requested.getPageSize(), columns.and(Sort.by("id")));
+        Pageable query = PageQuery.ofColumns(page, size, sort, SORT_COLUMNS, Sort.by(Sort.Order.asc("username")));
         return PageResponse.of(
                 staff.list(
                         StaffRequests.parameter("role", role, StaffRole.class, List.copyOf(StaffRole.TENANT_ROLES)),

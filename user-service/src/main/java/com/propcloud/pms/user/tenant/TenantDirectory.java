@@ -122,13 +122,13 @@ public class TenantDirectory {
             throw codeTaken();
         }
         announce(tenant, TenantCreatedV1.TYPE, tenant.toCreatedEvent(), TenantCreatedV1.VERSION);
-        AfterCommitAudit.record(
-                audit,
-                AuditEvent.builder("tenant.created")
-                        .byCurrentUser()
-                        .target(TENANT, tenant.id())
-                        .detail("code", code)
-                        .build());
+        audit.recordAfterCommit(AuditEvent.builder("tenant.created")
+                .byCurrentUser()
+                // filed under the tenant concerned, so its HQ admins see it too
+                .tenant(tenant.id())
+                .target(TENANT, tenant.id())
+                .detail("code", code)
+                .build());
         return tenant.toView(cipher);
     }
 
@@ -172,14 +172,13 @@ public class TenantDirectory {
             announce(tenant, TenantUpdatedV1.TYPE, tenant.toUpdatedEvent(), TenantUpdatedV1.VERSION);
         }
         if (!changed.isEmpty()) {
-            AfterCommitAudit.record(
-                    audit,
-                    AuditEvent.builder("tenant.updated")
-                            .byCurrentUser()
-                            .target(TENANT, tenant.id())
-                            .detail("code", tenant.code())
-                            .detail("fields", String.join(",", changed))
-                            .build());
+            audit.recordAfterCommit(AuditEvent.builder("tenant.updated")
+                    .byCurrentUser()
+                    .tenant(tenant.id())
+                    .target(TENANT, tenant.id())
+                    .detail("code", tenant.code())
+                    .detail("fields", String.join(",", changed))
+                    .build());
         }
         if (statusChanged) {
             auditStatus(tenant);
@@ -228,13 +227,13 @@ public class TenantDirectory {
 
     private void auditStatus(Tenant tenant) {
         String action = tenant.status() == TenantStatus.SUSPENDED ? "tenant.suspended" : "tenant.reactivated";
-        AfterCommitAudit.record(
-                audit,
-                AuditEvent.builder(action)
-                        .byCurrentUser()
-                        .target(TENANT, tenant.id())
-                        .detail("code", tenant.code())
-                        .build());
+        audit.recordAfterCommit(AuditEvent.builder(action)
+                .byCurrentUser()
+                // filed under the tenant concerned, so its HQ admins see it too
+                .tenant(tenant.id())
+                .target(TENANT, tenant.id())
+                .detail("code", tenant.code())
+                .build());
     }
 
     private static void requireNotPlatform(Tenant tenant, TenantStatus status) {

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.nimbusds.jwt.SignedJWT;
 import com.propcloud.pms.common.tenant.TenantContext;
+import com.propcloud.pms.user.Api;
 import com.propcloud.pms.user.UserServiceTest;
 import com.propcloud.pms.user.sms.SandboxSmsSender;
 import com.propcloud.pms.user.sms.SmsMessage;
@@ -16,8 +17,6 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.core.ParameterizedTypeReference;
-import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.client.EntityExchangeResult;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
@@ -29,7 +28,6 @@ import org.springframework.test.web.servlet.client.RestTestClient;
 @UserServiceTest
 class OwnerLoginIT {
 
-    private static final ParameterizedTypeReference<Map<String, Object>> JSON = new ParameterizedTypeReference<>() {};
     private static final String NEW_PASSWORD = "Owner#Pass2026";
 
     @Autowired
@@ -48,8 +46,11 @@ class OwnerLoginIT {
     String phone;
     UUID ownerId;
 
+    Api api;
+
     @BeforeEach
     void setUp() {
+        api = new Api(client);
         tenant = tenants.registerIfAbsent("ol-" + UUID.randomUUID().toString().substring(0, 8), "Owner login test");
         phone = OwnersApiIT.randomPhone();
         ownerId = TenantContext.callAs(
@@ -60,13 +61,14 @@ class OwnerLoginIT {
 
     @Test
     void aNewOwnerLogsInByCodeSetsAPasswordAndThenLogsInWithIt() throws Exception {
-        assertThat(post("/api/v1/auth/sms-codes", Map.of("tenant", tenant.code(), "phone", phone), null)
+        assertThat(api.post("/api/v1/auth/sms-codes", Map.of("tenant", tenant.code(), "phone", phone), null)
                         .getStatus()
                         .value())
                 .isEqualTo(202);
         String code = awaitCode();
 
-        var login = post("/api/v1/auth/login", Map.of("tenant", tenant.code(), "phone", phone, "smsCode", code), null);
+        var login =
+                api.post("/api/v1/auth/login", Map.of("tenant", tenant.code(), "phone", phone, "smsCode", code), null);
         assertThat(login.getStatus().value()).isEqualTo(200);
         String token = (String) login.getResponseBody().get("accessToken");
         var claims = SignedJWT.parse(token).getJWTClaimsSet();
@@ -77,17 +79,20 @@ class OwnerLoginIT {
         assertThat(claims.getBooleanClaim("must_change_password")).isTrue();
 
         // the code worked once
-        assertThat(post("/api/v1/auth/login", Map.of("tenant", tenant.code(), "phone", phone, "smsCode", code), null)
+        assertThat(api.post(
+                                "/api/v1/auth/login",
+                                Map.of("tenant", tenant.code(), "phone", phone, "smsCode", code),
+                                null)
                         .getStatus()
                         .value())
                 .isEqualTo(401);
 
-        var me = get("/api/v1/me", token).getResponseBody();
+        var me = api.get("/api/v1/me", token).getResponseBody();
         assertThat(me.get("kind")).isEqualTo("owner");
         assertThat(me.get("phone")).isEqualTo(phone.substring(0, 3) + "****" + phone.substring(7));
         assertThat(me.get("mustChangePassword")).isEqualTo(true);
 
-        assertThat(post("/api/v1/me/password", Map.of("newPassword", NEW_PASSWORD), token)
+        assertThat(api.post("/api/v1/me/password", Map.of("newPassword", NEW_PASSWORD), token)
                         .getStatus()
                         .value())
                 .isEqualTo(204);
@@ -102,7 +107,7 @@ class OwnerLoginIT {
     @Test
     void aWrongPasswordOrUnknownPhoneAnswersLikeAnyRefusedLogin() {
         var wrong = login("Wrong#Pass2026");
-        var unknown = post(
+        var unknown = api.post(
                 "/api/v1/auth/login",
                 Map.of("tenant", tenant.code(), "phone", OwnersApiIT.randomPhone(), "password", "Wrong#Pass2026"),
                 null);
@@ -116,11 +121,11 @@ class OwnerLoginIT {
 
     @Test
     void aLoginMustSayWhoByUsernameOrPhoneAndHowByPasswordOrCode() {
-        var both = post(
+        var both = api.post(
                 "/api/v1/auth/login",
                 Map.of("tenant", tenant.code(), "phone", phone, "password", "x", "smsCode", "123456"),
                 null);
-        var neither = post("/api/v1/auth/login", Map.of("tenant", tenant.code(), "password", "x"), null);
+        var neither = api.post("/api/v1/auth/login", Map.of("tenant", tenant.code(), "password", "x"), null);
 
         assertThat(both.getStatus().value()).isEqualTo(400);
         assertThat(neither.getStatus().value()).isEqualTo(400);
@@ -130,11 +135,11 @@ class OwnerLoginIT {
     void aCodeRequestForAStrangersPhoneAnswersTheSameAndSendsNothing() {
         String stranger = OwnersApiIT.randomPhone();
 
-        var answer = post("/api/v1/auth/sms-codes", Map.of("tenant", tenant.code(), "phone", stranger), null);
+        var answer = api.post("/api/v1/auth/sms-codes", Map.of("tenant", tenant.code(), "phone", stranger), null);
 
         assertThat(answer.getStatus().value()).isEqualTo(202);
         // a second request within the minute is throttled all the same: the limit never tells
-        var again = post("/api/v1/auth/sms-codes", Map.of("tenant", tenant.code(), "phone", stranger), null);
+        var again = api.post("/api/v1/auth/sms-codes", Map.of("tenant", tenant.code(), "phone", stranger), null);
         assertThat(again.getStatus().value()).isEqualTo(429);
         assertThat(again.getResponseHeaders().getFirst("Retry-After")).isNotNull();
         assertThat(sms.messagesTo(stranger)).isEmpty();
@@ -145,18 +150,18 @@ class OwnerLoginIT {
         TenantContext.runAs(tenant.id(), () -> owners.resetPassword(ownerId, "First#Pass2026"));
         String refreshToken = (String) login("First#Pass2026").getResponseBody().get("refreshToken");
 
-        assertThat(post("/api/v1/auth/password-resets", Map.of("tenant", tenant.code(), "phone", phone), null)
+        assertThat(api.post("/api/v1/auth/password-resets", Map.of("tenant", tenant.code(), "phone", phone), null)
                         .getStatus()
                         .value())
                 .isEqualTo(202);
         String code = awaitCode();
 
-        var weak = post(
+        var weak = api.post(
                 "/api/v1/auth/password-resets/confirm",
                 Map.of("tenant", tenant.code(), "phone", phone, "code", code, "newPassword", "short"),
                 null);
         assertThat(weak.getStatus().value()).isEqualTo(400);
-        var wrongCode = post(
+        var wrongCode = api.post(
                 "/api/v1/auth/password-resets/confirm",
                 Map.of(
                         "tenant",
@@ -171,7 +176,7 @@ class OwnerLoginIT {
         assertThat(wrongCode.getStatus().value()).isEqualTo(400);
         assertThat(wrongCode.getResponseBody().get("code")).isEqualTo("auth.invalid-sms-code");
 
-        var confirmed = post(
+        var confirmed = api.post(
                 "/api/v1/auth/password-resets/confirm",
                 Map.of("tenant", tenant.code(), "phone", phone, "code", code, "newPassword", NEW_PASSWORD),
                 null);
@@ -179,7 +184,7 @@ class OwnerLoginIT {
 
         assertThat(login("First#Pass2026").getStatus().value()).isEqualTo(401);
         assertThat(login(NEW_PASSWORD).getStatus().value()).isEqualTo(200);
-        assertThat(post("/api/v1/auth/refresh", Map.of("refreshToken", refreshToken), null)
+        assertThat(api.post("/api/v1/auth/refresh", Map.of("refreshToken", refreshToken), null)
                         .getStatus()
                         .value())
                 .isEqualTo(401);
@@ -189,21 +194,21 @@ class OwnerLoginIT {
     void anOwnerRefreshesAndLogoutEndsTheWholeSession() {
         TenantContext.runAs(tenant.id(), () -> owners.resetPassword(ownerId, NEW_PASSWORD));
         var first = login(NEW_PASSWORD).getResponseBody();
-        var refreshed = post("/api/v1/auth/refresh", Map.of("refreshToken", first.get("refreshToken")), null);
+        var refreshed = api.post("/api/v1/auth/refresh", Map.of("refreshToken", first.get("refreshToken")), null);
         assertThat(refreshed.getStatus().value()).isEqualTo(200);
         String access = (String) refreshed.getResponseBody().get("accessToken");
         String current = (String) refreshed.getResponseBody().get("refreshToken");
 
-        assertThat(post("/api/v1/auth/logout", Map.of("refreshToken", current), access)
+        assertThat(api.post("/api/v1/auth/logout", Map.of("refreshToken", current), access)
                         .getStatus()
                         .value())
                 .isEqualTo(204);
 
-        assertThat(post("/api/v1/auth/refresh", Map.of("refreshToken", current), null)
+        assertThat(api.post("/api/v1/auth/refresh", Map.of("refreshToken", current), null)
                         .getStatus()
                         .value())
                 .isEqualTo(401);
-        assertThat(post("/api/v1/auth/logout", Map.of("refreshToken", current), null)
+        assertThat(api.post("/api/v1/auth/logout", Map.of("refreshToken", current), null)
                         .getStatus()
                         .value())
                 .isEqualTo(401);
@@ -217,28 +222,8 @@ class OwnerLoginIT {
                 .orElseThrow();
     }
 
-    private EntityExchangeResult<Map<String, Object>> login(String password) {
-        return post("/api/v1/auth/login", Map.of("tenant", tenant.code(), "phone", phone, "password", password), null);
-    }
-
-    private EntityExchangeResult<Map<String, Object>> get(String path, String token) {
-        return client.get()
-                .uri(path)
-                .header("Authorization", "Bearer " + token)
-                .accept(MediaType.APPLICATION_JSON, MediaType.APPLICATION_PROBLEM_JSON)
-                .exchange()
-                .returnResult(JSON);
-    }
-
-    private EntityExchangeResult<Map<String, Object>> post(String path, Object body, String token) {
-        var request = client.post().uri(path);
-        if (token != null) {
-            request = request.header("Authorization", "Bearer " + token);
-        }
-        return request.contentType(MediaType.APPLICATION_JSON)
-                .accept(MediaType.APPLICATION_JSON, MediaType.APPLICATION_PROBLEM_JSON)
-                .body(body)
-                .exchange()
-                .returnResult(JSON);
+    private EntityExchangeResult<Api.Json> login(String password) {
+        return api.post(
+                "/api/v1/auth/login", Map.of("tenant", tenant.code(), "phone", phone, "password", password), null);
     }
 }

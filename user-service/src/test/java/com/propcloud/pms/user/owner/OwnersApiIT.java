@@ -7,6 +7,7 @@ import com.propcloud.pms.common.audit.AuditLog;
 import com.propcloud.pms.common.audit.AuditQuery;
 import com.propcloud.pms.common.audit.AuditTrail;
 import com.propcloud.pms.common.tenant.TenantContext;
+import com.propcloud.pms.user.Api;
 import com.propcloud.pms.user.UserServiceTest;
 import com.propcloud.pms.user.pii.IdNumbers;
 import com.propcloud.pms.user.staff.NewStaffAccount;
@@ -23,9 +24,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.data.domain.PageRequest;
-import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.client.EntityExchangeResult;
 import org.springframework.test.web.servlet.client.RestTestClient;
@@ -39,7 +38,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 @UserServiceTest
 class OwnersApiIT {
 
-    private static final ParameterizedTypeReference<Map<String, Object>> JSON = new ParameterizedTypeReference<>() {};
     private static final String PASSWORD = "Fresh#Tenant2026";
 
     @Autowired
@@ -68,8 +66,11 @@ class OwnersApiIT {
     String technician;
     String projectManager;
 
+    Api api;
+
     @BeforeEach
     void setUp() {
+        api = new Api(client);
         tenant = tenants.registerIfAbsent("own-" + UUID.randomUUID().toString().substring(0, 8), "Owners test");
         desk = tokenOf("desk", StaffRole.FRONT_DESK);
         technician = tokenOf("tech", StaffRole.TECHNICIAN);
@@ -90,7 +91,7 @@ class OwnersApiIT {
         assertThat(row.toString()).doesNotContain(phone).doesNotContain(idNumber);
         assertThat((String) row.get("phone_cipher")).startsWith("v1.");
 
-        List<Map<String, Object>> listed = content(get("/api/v1/owners?size=200", desk));
+        List<Map<String, Object>> listed = content(api.get("/api/v1/owners?size=200", desk));
         assertThat(listed).extracting(o -> o.get("id")).contains(created.get("id"));
         assertThat(listed.toString()).doesNotContain(phone).doesNotContain(idNumber);
     }
@@ -102,12 +103,12 @@ class OwnersApiIT {
         create(desk, "王五", randomPhone(), null);
 
         String dashed = "86-" + phone.substring(0, 3) + "-" + phone.substring(3, 7) + "-" + phone.substring(7);
-        List<Map<String, Object>> found = content(get("/api/v1/owners?phone=" + dashed, desk));
+        List<Map<String, Object>> found = content(api.get("/api/v1/owners?phone=" + dashed, desk));
         assertThat(found).extracting(o -> o.get("id")).containsExactly(id);
 
-        var partial = get("/api/v1/owners?phone=" + phone.substring(0, 7), desk);
+        var partial = api.get("/api/v1/owners?phone=" + phone.substring(0, 7), desk);
         assertThat(partial.getStatus().value()).isEqualTo(400);
-        assertThat(content(get("/api/v1/owners?name=李", desk)))
+        assertThat(content(api.get("/api/v1/owners?name=李", desk)))
                 .extracting(o -> o.get("id"))
                 .containsExactly(id);
     }
@@ -138,16 +139,16 @@ class OwnersApiIT {
         String phone = randomPhone();
         String id = (String) create(desk, "孙八", phone, null).getResponseBody().get("id");
 
-        var revealed = post("/api/v1/owners/" + id + "/reveal", Map.of("field", "PHONE"), desk);
+        var revealed = api.post("/api/v1/owners/" + id + "/reveal", Map.of("field", "PHONE"), desk);
         assertThat(revealed.getStatus().value()).isEqualTo(200);
         assertThat(revealed.getResponseHeaders().getCacheControl()).contains("no-store");
         assertThat(revealed.getResponseBody().get("value")).isEqualTo(phone);
 
-        assertThat(post("/api/v1/owners/" + id + "/reveal", Map.of("field", "PHONE"), projectManager)
+        assertThat(api.post("/api/v1/owners/" + id + "/reveal", Map.of("field", "PHONE"), projectManager)
                         .getStatus()
                         .value())
                 .isEqualTo(403);
-        assertThat(post("/api/v1/owners/" + id + "/reveal", Map.of("field", "ID_NUMBER"), desk)
+        assertThat(api.post("/api/v1/owners/" + id + "/reveal", Map.of("field", "ID_NUMBER"), desk)
                         .getStatus()
                         .value())
                 .isEqualTo(404);
@@ -166,19 +167,20 @@ class OwnersApiIT {
     void otherRolesAndOtherTenantsCannotReachOwners() {
         String id = (String)
                 create(desk, "周九", randomPhone(), null).getResponseBody().get("id");
-        assertThat(get("/api/v1/owners/" + id, technician).getStatus().value()).isEqualTo(403);
+        assertThat(api.get("/api/v1/owners/" + id, technician).getStatus().value())
+                .isEqualTo(403);
         assertThat(create(technician, "吴十", randomPhone(), null).getStatus().value())
                 .isEqualTo(403);
 
         TenantRef other =
                 tenants.registerIfAbsent("own-" + UUID.randomUUID().toString().substring(0, 8), "Other owners");
         String otherDesk = tokenOf(other, "desk", StaffRole.FRONT_DESK);
-        var foreign = get("/api/v1/owners/" + id, otherDesk);
-        var missing = get("/api/v1/owners/" + UUID.randomUUID(), otherDesk);
+        var foreign = api.get("/api/v1/owners/" + id, otherDesk);
+        var missing = api.get("/api/v1/owners/" + UUID.randomUUID(), otherDesk);
         assertThat(foreign.getStatus().value()).isEqualTo(404);
         assertThat(foreign.getResponseBody().keySet())
                 .isEqualTo(missing.getResponseBody().keySet());
-        assertThat(post("/api/v1/owners/" + id + "/reveal", Map.of("field", "PHONE"), otherDesk)
+        assertThat(api.post("/api/v1/owners/" + id + "/reveal", Map.of("field", "PHONE"), otherDesk)
                         .getStatus()
                         .value())
                 .isEqualTo(404);
@@ -190,21 +192,14 @@ class OwnersApiIT {
         String id = (String) create(desk, "郑十一", phone, null).getResponseBody().get("id");
         String newPhone = randomPhone();
 
-        var changed = patch("/api/v1/owners/" + id, Map.of("phone", newPhone, "category", "RESIDENT"), desk);
+        var changed = api.patch("/api/v1/owners/" + id, Map.of("phone", newPhone, "category", "RESIDENT"), desk);
         assertThat(changed.getStatus().value()).isEqualTo(200);
         assertThat(changed.getResponseBody().get("phone"))
                 .isEqualTo(newPhone.substring(0, 3) + "****" + newPhone.substring(7));
         assertThat(changed.getResponseBody().get("category")).isEqualTo("RESIDENT");
 
-        assertThat(client.delete()
-                        .uri("/api/v1/owners/" + id)
-                        .header("Authorization", "Bearer " + desk)
-                        .exchange()
-                        .returnResult(JSON)
-                        .getStatus()
-                        .value())
-                .isEqualTo(204);
-        assertThat(get("/api/v1/owners/" + id, desk).getStatus().value()).isEqualTo(404);
+        assertThat(api.delete("/api/v1/owners/" + id, desk).getStatus().value()).isEqualTo(204);
+        assertThat(api.get("/api/v1/owners/" + id, desk).getStatus().value()).isEqualTo(404);
         assertThat(create(desk, "郑十一", newPhone, null).getStatus().value()).isEqualTo(201);
     }
 
@@ -212,12 +207,12 @@ class OwnersApiIT {
         return "139" + String.format("%08d", ThreadLocalRandom.current().nextInt(10_000_000, 100_000_000));
     }
 
-    private EntityExchangeResult<Map<String, Object>> create(String token, String name, String phone, String idNumber) {
+    private EntityExchangeResult<Api.Json> create(String token, String name, String phone, String idNumber) {
         Map<String, Object> body = new java.util.HashMap<>(Map.of("displayName", name, "phone", phone));
         if (idNumber != null) {
             body.put("idNumber", idNumber);
         }
-        return post("/api/v1/owners", body, token);
+        return api.post("/api/v1/owners", body, token);
     }
 
     private String tokenOf(String username, StaffRole role) {
@@ -229,7 +224,7 @@ class OwnersApiIT {
                 in.id(),
                 () -> staff.openIfAbsent(
                         new NewStaffAccount(username, "Test " + username, StaffKind.STAFF, List.of(role), PASSWORD)));
-        return (String) post(
+        return (String) api.post(
                         "/api/v1/auth/login",
                         Map.of("tenant", in.code(), "username", username, "password", PASSWORD),
                         null)
@@ -238,40 +233,8 @@ class OwnersApiIT {
     }
 
     @SuppressWarnings("unchecked")
-    private static List<Map<String, Object>> content(EntityExchangeResult<Map<String, Object>> page) {
+    private static List<Map<String, Object>> content(EntityExchangeResult<Api.Json> page) {
         assertThat(page.getStatus().value()).isEqualTo(200);
         return (List<Map<String, Object>>) page.getResponseBody().get("content");
-    }
-
-    private EntityExchangeResult<Map<String, Object>> get(String path, String token) {
-        return client.get()
-                .uri(path)
-                .header("Authorization", "Bearer " + token)
-                .accept(MediaType.APPLICATION_JSON, MediaType.APPLICATION_PROBLEM_JSON)
-                .exchange()
-                .returnResult(JSON);
-    }
-
-    private EntityExchangeResult<Map<String, Object>> post(String path, Object body, String token) {
-        var request = client.post().uri(path);
-        if (token != null) {
-            request = request.header("Authorization", "Bearer " + token);
-        }
-        return request.contentType(MediaType.APPLICATION_JSON)
-                .accept(MediaType.APPLICATION_JSON, MediaType.APPLICATION_PROBLEM_JSON)
-                .body(body)
-                .exchange()
-                .returnResult(JSON);
-    }
-
-    private EntityExchangeResult<Map<String, Object>> patch(String path, Object body, String token) {
-        return client.patch()
-                .uri(path)
-                .header("Authorization", "Bearer " + token)
-                .contentType(MediaType.APPLICATION_JSON)
-                .accept(MediaType.APPLICATION_JSON, MediaType.APPLICATION_PROBLEM_JSON)
-                .body(body)
-                .exchange()
-                .returnResult(JSON);
     }
 }

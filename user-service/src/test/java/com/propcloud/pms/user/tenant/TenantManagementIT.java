@@ -279,6 +279,10 @@ class TenantManagementIT {
                         .satisfies(event -> assertThat(event.details()).containsEntry("fields", "name,contactPhone"));
                 assertThat(trailOfTenant)
                         .allSatisfy(event -> assertThat(event.actor()).isNotNull());
+                // filed under the tenant concerned, where its own HQ admins find it
+                assertThat(trailOfTenant)
+                        .extracting(event -> String.valueOf(event.tenantId()))
+                        .containsOnly(id);
                 assertThat(trailOfTenant.toString())
                         .doesNotContain("13900001111")
                         .doesNotContain(PHONE);
