@@ -2,26 +2,42 @@
 # Gateway overhead benchmark (issue 4, "Performance"); a benchmark, not a test.
 #
 # Starts, on loopback only: a trivial downstream (Reactor Netty stub), the gateway with the token
-# check and the Redis rate limiter on ("full"), and the gateway with both off ("plain", a permit-all
+# check and the Redis rate limiter on ("full"), the gateway with both off ("plain", a permit-all
 # security chain that exists only on the test classpath), and, to split the cost, the gateway with
-# the token check only. Then measures with wrk, in one run:
-#   (a) the stub directly, (b) through the full gateway, (c) through the plain gateway, (b′) token only
-# on GET /api/v1/me (routed to the stub). Needs Redis on REDIS_HOST:REDIS_PORT (localhost:6379),
-# wrk, and the project built offline. Stops everything it started on exit.
+# the token check only. Then measures with wrk, in one run and alternating between the targets:
+#   (a) the stub directly, (c) the plain gateway, (b′) token only, (b) the full gateway
+# on each path in PATHS (all routed to the stub). Every target gets WARMUP_ROUNDS warm-up passes of
+# WARMUP each (C2 needs minutes of CPU on a shared 2-core box before the reactive stack is compiled),
+# then ROUNDS measured passes of DURATION; the table shows the median of the passes, and the
+# gateway's own CPU time per request (its threads except the JIT compilers, from /proc), which
+# contention on a shared machine distorts far less than requests/s.
 #
-# Usage: bench/gateway-overhead.sh            (DURATION=10s THREADS=2 CONNECTIONS=16 WARMUP=5s)
+# Gateway JVMs run with production-like flags (BENCH_JAVA_OPTS, default: C2 on, the JVM's default
+# collector, a 512 MB heap), not with ./pms's -XX:TieredStopAtLevel=1 -XX:+UseSerialGC, which trade
+# steady-state speed for a quick local start.
+#
+# Needs Redis on localhost:6379, wrk (apt-get install -y wrk) and python3; builds gateway-service's
+# test classes (offline if it can). Stops everything it started on exit.
+#
+# Usage: bench/gateway-overhead.sh
+#   env: DURATION=10s WARMUP=20s WARMUP_ROUNDS=2 ROUNDS=3 THREADS=2 CONNECTIONS=16
+#        PATHS="/api/v1/me /api/v1/buildings/bench" TARGETS="direct plain token full"
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
 ROOT=$PWD
 DURATION=${DURATION:-10s}
-WARMUP=${WARMUP:-5s}
+WARMUP=${WARMUP:-20s}
+WARMUP_ROUNDS=${WARMUP_ROUNDS:-2}
+ROUNDS=${ROUNDS:-3}
 THREADS=${THREADS:-2}
 CONNECTIONS=${CONNECTIONS:-16}
-JAVA_OPTS=${BENCH_JAVA_OPTS:--Xms64m -Xmx384m -XX:+UseSerialGC}
-PATH_UNDER_TEST=/api/v1/me
+JAVA_OPTS=${BENCH_JAVA_OPTS:--Xms256m -Xmx512m}
+PATHS=${PATHS:-/api/v1/me /api/v1/buildings/bench}
+TARGETS=${TARGETS:-direct plain token full}
 
 command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk" >&2; exit 1; }
+command -v python3 >/dev/null || { echo "python3 is missing" >&2; exit 1; }
 
 WORK=$(mktemp -d)
 PIDS=()
@@ -36,27 +52,29 @@ cleanup() {
 }
 trap cleanup EXIT
 
-echo "building gateway-service test classes and classpath (offline)..." >&2
-./mvnw -B -q -o -pl gateway-service -DskipTests test-compile dependency:build-classpath \
-    -Dmdep.outputFile=target/bench-classpath.txt -Dmdep.includeScope=test >&2
+echo "building gateway-service test classes and classpath..." >&2
+build() {
+    ./mvnw -B -q "$@" -pl gateway-service -am -DskipTests test-compile dependency:build-classpath \
+        -Dmdep.outputFile=target/bench-classpath.txt -Dmdep.includeScope=test >&2
+}
+build -o || build
 CP="$ROOT/gateway-service/target/test-classes:$ROOT/gateway-service/target/classes:$(cat gateway-service/target/bench-classpath.txt)"
 
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
+declare -A PORT PID TOKEN
 STUB_PORT=$(free_port)
-FULL_PORT=$(free_port)
-PLAIN_PORT=$(free_port)
-TOKEN_PORT=$(free_port)
 STUB="http://127.0.0.1:$STUB_PORT"
 
-start() { # name, args...
+start() { # name, java args...
     local name=$1
     shift
     # shellcheck disable=SC2086
     java $JAVA_OPTS -cp "$CP" com.propcloud.pms.gatewaybench.GatewayBench "$@" >"$WORK/$name.log" 2>&1 &
     PIDS+=($!)
+    PID[$name]=$!
 }
 wait_for() { # url
-    for _ in $(seq 1 240); do
+    for _ in $(seq 1 360); do
         if curl -fsS -o /dev/null "$1" 2>/dev/null; then return 0; fi
         sleep 0.5
     done
@@ -65,62 +83,126 @@ wait_for() { # url
     exit 1
 }
 
-echo "starting stub :$STUB_PORT, gateway full :$FULL_PORT, gateway plain :$PLAIN_PORT..." >&2
-start stub stub "$STUB_PORT"
-start full full "$FULL_PORT" "$STUB" "$WORK/token"
-start plain plain "$PLAIN_PORT" "$STUB"
-start token token "$TOKEN_PORT" "$STUB" "$WORK/token-only"
+start direct stub "$STUB_PORT"
+PORT[direct]=$STUB_PORT
+: >"$WORK/token-direct"
+for target in plain token full; do
+    PORT[$target]=$(free_port)
+done
+start plain plain "${PORT[plain]}" "$STUB"
+: >"$WORK/token-plain"
+start token token "${PORT[token]}" "$STUB" "$WORK/token-token"
+start full full "${PORT[full]}" "$STUB" "$WORK/token-full"
+echo "stub :$STUB_PORT, gateway plain :${PORT[plain]}, token only :${PORT[token]}, full :${PORT[full]}" >&2
 wait_for "$STUB/health"
-wait_for "http://127.0.0.1:$FULL_PORT/actuator/health/readiness"
-wait_for "http://127.0.0.1:$PLAIN_PORT/actuator/health/readiness"
-wait_for "http://127.0.0.1:$TOKEN_PORT/actuator/health/readiness"
-TOKEN=$(cat "$WORK/token")
+for target in plain token full; do
+    wait_for "http://127.0.0.1:${PORT[$target]}/actuator/health/readiness"
+done
+for target in direct plain token full; do
+    TOKEN[$target]=$(cat "$WORK/token-$target")
+done
 
-# sanity: the full chain answers 200 with the token and 401 without it
-code_with=$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $TOKEN" "http://127.0.0.1:$FULL_PORT$PATH_UNDER_TEST")
-code_without=$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$FULL_PORT$PATH_UNDER_TEST")
+# sanity: the full chain answers 200 with its token and 401 without one
+first_path=${PATHS%% *}
+code_with=$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer ${TOKEN[full]}" \
+    "http://127.0.0.1:${PORT[full]}$first_path")
+code_without=$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:${PORT[full]}$first_path")
 echo "full chain: $code_with with token, $code_without without" >&2
 [ "$code_with" = 200 ] && [ "$code_without" = 401 ] || { echo "full chain misbehaves" >&2; exit 1; }
 
-declare -A RPS P50 P99 ERRS
-measure() { # label, url
-    local label=$1 url=$2
-    wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" -H "Authorization: Bearer $TOKEN" "$url" >/dev/null
-    local out
-    out=$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency -H "Authorization: Bearer $TOKEN" "$url")
-    echo "--- $label: $url" >&2
+REDIS_PID=$(pgrep -x redis-server | head -1 || true)
+cpu_ticks() { # pid -> CPU ticks of its threads except the JIT compilers
+    python3 - "$1" <<'EOF'
+import os, sys
+pid, total = sys.argv[1], 0
+for tid in os.listdir(f"/proc/{pid}/task"):
+    try:
+        stat = open(f"/proc/{pid}/task/{tid}/stat").read()
+    except OSError:
+        continue
+    name = stat[stat.index("(") + 1 : stat.rindex(")")]
+    fields = stat[stat.rindex(")") + 2 :].split()
+    if "Compiler" not in name:
+        total += int(fields[11]) + int(fields[12])
+print(total)
+EOF
+}
+HZ=$(getconf CLK_TCK)
+
+RESULTS="$WORK/results"
+: >"$RESULTS"
+measure() { # target, path, duration, record?
+    local target=$1 path=$2 duration=$3 record=$4 before after redis_before=0 redis_after=0 out
+    local header=()
+    [ -n "${TOKEN[$target]}" ] && header=(-H "Authorization: Bearer ${TOKEN[$target]}")
+    before=$(cpu_ticks "${PID[$target]}")
+    [ -n "$REDIS_PID" ] && redis_before=$(cpu_ticks "$REDIS_PID")
+    out=$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"$duration" --latency "${header[@]}" "http://127.0.0.1:${PORT[$target]}$path")
+    after=$(cpu_ticks "${PID[$target]}")
+    [ -n "$REDIS_PID" ] && redis_after=$(cpu_ticks "$REDIS_PID")
+    [ "$record" = yes ] || return 0
+    echo "--- $target $path" >&2
     echo "$out" >&2
-    RPS[$label]=$(awk '/^Requests\/sec/ {print $2}' <<<"$out")
-    P50[$label]=$(awk '$1 == "50%" {print $2}' <<<"$out")
-    P99[$label]=$(awk '$1 == "99%" {print $2}' <<<"$out")
-    ERRS[$label]=$(awk '/Non-2xx/ {print $NF} /Socket errors/ {print "socket errors"}' <<<"$out" | paste -sd' ')
-}
-to_ms() { # wrk latency (e.g. 850.00us, 1.20ms, 1.01s) -> ms
-    awk -v v="$1" 'BEGIN { n = v + 0; if (v ~ /us$/) n /= 1000; else if (v ~ /ms$/) n = n; else if (v ~ /s$/) n *= 1000; printf "%.2f", n }'
+    awk -v t="$target" -v p="$path" -v cpu=$((after - before)) -v rcpu=$((redis_after - redis_before)) -v hz="$HZ" '
+        function ms(v) { n = v + 0; if (v ~ /us$/) return n / 1000; if (v ~ /ms$/) return n; if (v ~ /s$/) return n * 1000; return n }
+        / requests in / { requests = $1 }
+        /^Requests\/sec/ { rps = $2 }
+        $1 == "50%" { p50 = ms($2) }
+        $1 == "99%" { p99 = ms($2) }
+        /Non-2xx/ { errors += $NF }
+        /Socket errors/ { errors += 1 }
+        END { printf "%s %s %s %.2f %.2f %.0f %.0f %d\n", t, p, rps, p50, p99, cpu / hz * 1e6 / requests, rcpu / hz * 1e6 / requests, errors }
+    ' <<<"$out" >>"$RESULTS"
 }
 
-measure direct "$STUB$PATH_UNDER_TEST"
-measure full "http://127.0.0.1:$FULL_PORT$PATH_UNDER_TEST"
-measure plain "http://127.0.0.1:$PLAIN_PORT$PATH_UNDER_TEST"
-TOKEN=$(cat "$WORK/token-only") measure token "http://127.0.0.1:$TOKEN_PORT$PATH_UNDER_TEST"
-
-echo
-echo "wrk -t$THREADS -c$CONNECTIONS -d$DURATION --latency (after a $WARMUP warm-up each), GET $PATH_UNDER_TEST, $(nproc) cores, $(java -version 2>&1 | head -1)"
-echo
-echo "| target | requests/s | p50 (ms) | p99 (ms) | throughput vs plain gateway | p99 added vs plain gateway (ms) | non-2xx |"
-echo "| --- | --- | --- | --- | --- | --- | --- |"
-plain_rps=${RPS[plain]}
-plain_p99=$(to_ms "${P99[plain]}")
-for label in direct plain token full; do
-    p50=$(to_ms "${P50[$label]}")
-    p99=$(to_ms "${P99[$label]}")
-    ratio=$(awk -v a="${RPS[$label]}" -v b="$plain_rps" 'BEGIN { printf "%.2f×", a / b }')
-    added=$(awk -v a="$p99" -v b="$plain_p99" 'BEGIN { printf "%+.2f", a - b }')
-    case $label in
-        direct) name="(a) stub directly" ;;
-        plain) name="(c) gateway, filters off" ;;
-        token) name="(b′) gateway, token check only (limiter off)" ;;
-        full) name="(b) gateway, token check + rate limiter" ;;
-    esac
-    echo "| $name | ${RPS[$label]} | $p50 | $p99 | $ratio | $added | ${ERRS[$label]:-0} |"
+for round in $(seq 1 "$WARMUP_ROUNDS"); do
+    for path in $PATHS; do
+        for target in $TARGETS; do
+            echo "warm-up $round/$WARMUP_ROUNDS: $target $path" >&2
+            measure "$target" "$path" "$WARMUP" no
+        done
+    done
 done
+for round in $(seq 1 "$ROUNDS"); do
+    for path in $PATHS; do
+        for target in $TARGETS; do
+            measure "$target" "$path" "$DURATION" yes
+        done
+    done
+done
+
+echo
+echo "$(date -u +%F), wrk -t$THREADS -c$CONNECTIONS -d$DURATION --latency, medians of $ROUNDS alternating passes after" \
+    "$WARMUP_ROUNDS × $WARMUP warm-up each; $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg);" \
+    "$(java $JAVA_OPTS -version 2>&1 | head -1); gateway JVM flags: $JAVA_OPTS"
+echo
+echo "| path | target | requests/s | p50 (ms) | p99 (ms) | throughput vs plain gateway | p99 added vs plain gateway (ms) | gateway CPU per request (µs) | Redis CPU per request (µs) | non-2xx |"
+echo "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |"
+python3 - "$RESULTS" <<'EOF'
+import statistics, sys
+rows = {}
+for line in open(sys.argv[1]):
+    t, p, rps, p50, p99, cpu, rcpu, errors = line.split()
+    rows.setdefault((p, t), []).append((float(rps), float(p50), float(p99), float(cpu), float(rcpu), int(errors)))
+names = {
+    "direct": "(a) stub directly",
+    "plain": "(c) gateway, filters off",
+    "token": "(b′) gateway, token check only",
+    "full": "(b) gateway, token check + rate limiter",
+}
+def med(values, i):
+    return statistics.median(v[i] for v in values)
+for path in dict.fromkeys(p for p, _ in rows):
+    plain = rows.get((path, "plain"))
+    for target in ("direct", "plain", "token", "full"):
+        values = rows.get((path, target))
+        if not values:
+            continue
+        rps, p50, p99 = med(values, 0), med(values, 1), med(values, 2)
+        ratio = f"{rps / med(plain, 0):.2f}×" if plain else "-"
+        added = f"{p99 - med(plain, 2):+.2f}" if plain else "-"
+        cpu = "-" if target == "direct" else f"{med(values, 3):.0f}"
+        rcpu = f"{med(values, 4):.0f}" if target == "full" else "-"
+        errors = sum(v[5] for v in values)
+        print(f"| `{path}` | {names[target]} | {rps:.0f} | {p50:.2f} | {p99:.2f} | {ratio} | {added} | {cpu} | {rcpu} | {errors} |")
+EOF
