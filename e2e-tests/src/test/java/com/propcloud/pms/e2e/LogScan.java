@@ -25,10 +25,18 @@ final class LogScan {
     private static final String EDGE_AFTER = "(?![0-9A-Za-z])";
 
     static final Map<String, Pattern> FORBIDDEN = Map.of(
-            "mobile number", Pattern.compile(EDGE_BEFORE + "(?:\\+?86[- ]?)?1[3-9][0-9]{9}" + EDGE_AFTER),
-            "ID number", Pattern.compile(EDGE_BEFORE + "[0-9]{17}[0-9Xx]" + EDGE_AFTER),
-            "JWT", Pattern.compile("eyJ[A-Za-z0-9_-]{8,}\\.eyJ[A-Za-z0-9_-]{8,}\\."),
-            "demo password", Pattern.compile(Pattern.quote("Demo#2026")));
+            "mobile number",
+            Pattern.compile(EDGE_BEFORE + "(?:\\+?86[- ]?)?1[3-9][0-9]{9}" + EDGE_AFTER),
+            // region, birth date (18xx-20xx), sequence, check character: a random 18-digit number (a temp
+            // directory's name, say) rarely has that shape
+            "ID number",
+            Pattern.compile(EDGE_BEFORE
+                    + "[1-9][0-9]{5}(?:18|19|20)[0-9]{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01])[0-9]{3}[0-9Xx]"
+                    + EDGE_AFTER),
+            "JWT",
+            Pattern.compile("eyJ[A-Za-z0-9_-]{8,}\\.eyJ[A-Za-z0-9_-]{8,}\\."),
+            "demo password",
+            Pattern.compile(Pattern.quote("Demo#2026")));
 
     /** One forbidden value found: file, line number, kind, and the line with the value masked. */
     record Finding(Path file, int line, String kind, String excerpt) {
