@@ -177,6 +177,9 @@ class AuthorizationMatrixIT {
                     "POST /api/v1/owners/{id}/" + action,
                     Expectation.roles(OWNER_DESK).object(AuthorizationMatrixIT::newOwner));
         }
+        EXPECTATIONS.put(
+                "POST /api/v1/owners/{id}/force-password-reset",
+                Expectation.roles(hq).object(AuthorizationMatrixIT::newOwner));
         Set<String> revealers = Set.of("HQ_ADMIN", "FRONT_DESK");
         EXPECTATIONS.put(
                 "DELETE /api/v1/owners/{id}", Expectation.roles(revealers).object(AuthorizationMatrixIT::newOwner));

@@ -86,6 +86,17 @@ class OwnerAccount {
         touch(now);
     }
 
+    /**
+     * Forgets the password and ends every session: the owner signs in by SMS code next and sets a new
+     * one (an HQ admin's forced reset, e.g. after a lost phone or a suspected break-in).
+     */
+    void forgetPassword(Instant now) {
+        passwordHash = null;
+        mustChangePassword = true;
+        passwordChangedAt = now;
+        touch(now);
+    }
+
     void rename(String newDisplayName, Instant now) {
         displayName = newDisplayName.strip();
         touch(now);

@@ -211,6 +211,19 @@ public class OwnerAccounts {
         return updated(account, "owner." + status.name().toLowerCase(Locale.ROOT));
     }
 
+    /** See {@link OwnerAccount#forgetPassword}; audited as {@code owner.password-reset-forced}. */
+    @Transactional
+    public OwnerMember forcePasswordReset(UUID id) {
+        OwnerAccount account = living(id);
+        account.forgetPassword(clock.instant());
+        OwnerMember member = account.toMember();
+        audit.recordAfterCommit(AuditEvent.builder("owner.password-reset-forced")
+                .byCurrentUser()
+                .target("owner", id)
+                .build());
+        return member;
+    }
+
     /**
      * The full phone or ID number of one person, for staff whose role allows it; recorded in the audit
      * trail with who asked and from where. Absent when the person has no ID number on file.

@@ -111,6 +111,15 @@ class OwnerController {
         return ResponseEntity.noContent().build();
     }
 
+    @PostMapping("/{id}/force-password-reset")
+    @PreAuthorize("hasRole('HQ_ADMIN')")
+    @Operation(
+            summary = "Forget an owner's password and end their sessions (HQ admins); they sign in by SMS code"
+                    + " next and set a new one")
+    OwnerResponse forcePasswordReset(@PathVariable UUID id) {
+        return OwnerResponse.of(owners.forcePasswordReset(id));
+    }
+
     @PostMapping("/{id}/reveal")
     @PreAuthorize("hasAnyRole('HQ_ADMIN','FRONT_DESK')")
     @Operation(

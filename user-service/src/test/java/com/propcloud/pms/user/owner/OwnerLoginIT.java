@@ -214,6 +214,26 @@ class OwnerLoginIT {
                 .isEqualTo(401);
     }
 
+    @Test
+    void anHqAdminsForcedResetEndsTheSessionsAndTheOwnerSignsInByCodeAgain() {
+        TenantContext.runAs(tenant.id(), () -> owners.resetPassword(ownerId, NEW_PASSWORD));
+        String refreshToken = (String) login(NEW_PASSWORD).getResponseBody().get("refreshToken");
+
+        OwnerMember reset = TenantContext.callAs(tenant.id(), () -> owners.forcePasswordReset(ownerId));
+
+        assertThat(reset.hasPassword()).isFalse();
+        assertThat(login(NEW_PASSWORD).getStatus().value()).isEqualTo(401);
+        assertThat(api.post("/api/v1/auth/refresh", Map.of("refreshToken", refreshToken), null)
+                        .getStatus()
+                        .value())
+                .isEqualTo(401);
+        api.post("/api/v1/auth/sms-codes", Map.of("tenant", tenant.code(), "phone", phone), null);
+        String code = awaitCode();
+        var byCode =
+                api.post("/api/v1/auth/login", Map.of("tenant", tenant.code(), "phone", phone, "smsCode", code), null);
+        assertThat(byCode.getStatus().value()).isEqualTo(200);
+    }
+
     private String awaitCode() {
         return await().atMost(Duration.ofSeconds(10))
                 .until(
