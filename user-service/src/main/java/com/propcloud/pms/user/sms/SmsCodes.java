@@ -1,11 +1,10 @@
 package com.propcloud.pms.user.sms;
 
 import com.propcloud.pms.common.audit.Masking;
+import com.propcloud.pms.user.crypto.SearchHash;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
-import java.security.InvalidKeyException;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -13,13 +12,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.jspecify.annotations.Nullable;
 import org.redisson.api.RScript;
 import org.redisson.api.RedissonClient;
@@ -35,8 +31,8 @@ import org.springframework.stereotype.Service;
  * by default: "ten today" means what an owner in China thinks it means, and Retry-After points at the
  * next midnight there).
  *
- * <p>Redis (keys prefixed per environment by common-lib) holds only an HMAC of each code, keyed by the
- * caller's phone key, with a count of tries; every check-and-change runs as one Lua script, so two
+ * <p>Redis (keys prefixed per environment by common-lib) holds only an HMAC of each code under the
+ * service's secret hash key, with a count of tries; every check-and-change runs as one Lua script, so two
  * concurrent requests can neither both get past a limit nor both use one code. Codes live per tenant,
  * purpose and phone; the limits count per phone key across tenants and purposes, since they protect
  * the handset and the SMS budget. Unlike the login throttle this fails closed: without Redis there is
@@ -102,14 +98,22 @@ public class SmsCodes {
     private final SmsProperties properties;
     private final Clock clock;
     private final MeterRegistry meters;
+    private final SearchHash secretHash;
     private final SecureRandom random = new SecureRandom();
 
-    SmsCodes(RedissonClient redis, SmsSender sender, SmsProperties properties, Clock clock, MeterRegistry meters) {
+    SmsCodes(
+            RedissonClient redis,
+            SmsSender sender,
+            SmsProperties properties,
+            Clock clock,
+            MeterRegistry meters,
+            SearchHash secretHash) {
         this.redis = redis;
         this.sender = sender;
         this.properties = properties;
         this.clock = clock;
         this.meters = meters;
+        this.secretHash = secretHash;
     }
 
     /**
@@ -234,16 +238,11 @@ public class SmsCodes {
         return CODE_KEY + tenantId + ":" + purpose.name().toLowerCase(Locale.ROOT) + ":" + phoneKey;
     }
 
-    /** HMAC-SHA256 keyed by the phone key, over tenant, purpose and code: Redis never holds a code. */
-    static String hash(String phoneKey, UUID tenantId, SmsPurpose purpose, String code) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(("pms-sms-code:" + phoneKey).getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            byte[] digest =
-                    mac.doFinal((tenantId + ":" + purpose.name() + ":" + code).getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException | InvalidKeyException e) {
-            throw new IllegalStateException("HmacSHA256 is part of every JRE", e);
-        }
+    /**
+     * HMAC-SHA256 under the service's secret hash key over tenant, purpose, phone key and code: Redis
+     * never holds a code, and someone who can read Redis cannot try the million codes offline.
+     */
+    private String hash(String phoneKey, UUID tenantId, SmsPurpose purpose, String code) {
+        return secretHash.of("sms-code", tenantId + ":" + purpose.name() + ":" + phoneKey + ":" + code);
     }
 }

@@ -6,6 +6,8 @@ import static org.awaitility.Awaitility.await;
 
 import com.propcloud.pms.test.Endpoint;
 import com.propcloud.pms.test.TestInfrastructure;
+import com.propcloud.pms.user.crypto.CryptoProperties;
+import com.propcloud.pms.user.crypto.SearchHash;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -83,12 +85,15 @@ class SmsCodesIT {
         redis.shutdown();
     }
 
+    private static final SearchHash SECRET_HASH = new SearchHash(new CryptoProperties(
+            java.util.Map.of(), "unused", java.util.Base64.getEncoder().encodeToString(new byte[32])));
+
     static SmsProperties properties(Duration codeLife, Duration resendInterval) {
         return new SmsProperties("recording", codeLife, resendInterval, 10, SHANGHAI, 5, Path.of("unused.jsonl"));
     }
 
     SmsCodes codes(SmsProperties properties, Clock clock, SmsSender sender) {
-        return new SmsCodes(redis, sender, properties, clock, meters);
+        return new SmsCodes(redis, sender, properties, clock, meters, SECRET_HASH);
     }
 
     /** The limits, with the real clock. */

@@ -2,6 +2,8 @@ package com.propcloud.pms.user.sms;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.propcloud.pms.user.crypto.CryptoProperties;
+import com.propcloud.pms.user.crypto.SearchHash;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Path;
@@ -38,6 +40,12 @@ class SmsWiringTests {
         @Bean
         MeterRegistry meters() {
             return new SimpleMeterRegistry();
+        }
+
+        @Bean
+        SearchHash secretHash() {
+            return new SearchHash(new CryptoProperties(
+                    java.util.Map.of(), "unused", java.util.Base64.getEncoder().encodeToString(new byte[32])));
         }
     }
 
