@@ -94,11 +94,34 @@ public class OwnerAccounts {
     public OwnerMember open(NewOwner owner) {
         UUID tenantId = TenantContext.require();
         String phone = requirePhone("phone", owner.phone());
-        ProtectedValue idNumber = owner.idNumber() == null ? null : protectIdNumber(owner.idNumber());
-        String phoneKey = personalData.phoneKey(phone);
-        if (accounts.findByPhoneHash(tenantId, phoneKey).isPresent()) {
+        ProtectedValue idNumber = protectIdNumber(owner);
+        if (accounts.findByPhoneHash(tenantId, personalData.phoneKey(phone)).isPresent()) {
             throw phoneTaken();
         }
+        return create(tenantId, owner, phone, idNumber).toMember();
+    }
+
+    /**
+     * Opens the person with this password unless one with this phone exists (then returns that one,
+     * unchanged, password included): for seeding and imports that may run again.
+     */
+    @Transactional
+    public OwnerMember openIfAbsent(NewOwner owner, @Nullable String password) {
+        UUID tenantId = TenantContext.require();
+        String phone = requirePhone("phone", owner.phone());
+        Optional<OwnerAccount> existing = accounts.findByPhoneHash(tenantId, personalData.phoneKey(phone));
+        if (existing.isPresent()) {
+            return existing.get().toMember();
+        }
+        OwnerAccount account = create(tenantId, owner, phone, protectIdNumber(owner));
+        if (password != null) {
+            account.changePassword(password, passwords, clock.instant());
+        }
+        return account.toMember();
+    }
+
+    /** Inserts the person (the phone already known to be free), publishes and audits it. */
+    private OwnerAccount create(UUID tenantId, NewOwner owner, String phone, @Nullable ProtectedValue idNumber) {
         OwnerAccount account = OwnerAccount.open(
                 tenantId,
                 owner.displayName(),
@@ -118,26 +141,7 @@ public class OwnerAccounts {
                 .target("owner", member.id())
                 .detail("category", member.category())
                 .build());
-        return member;
-    }
-
-    /**
-     * Opens the person with this password unless one with this phone exists (then returns that one,
-     * unchanged, password included): for seeding and imports that may run again.
-     */
-    @Transactional
-    public OwnerMember openIfAbsent(NewOwner owner, @Nullable String password) {
-        String phone = requirePhone("phone", owner.phone());
-        Optional<OwnerAccount> existing =
-                accounts.findByPhoneHash(TenantContext.require(), personalData.phoneKey(phone));
-        if (existing.isPresent()) {
-            return existing.get().toMember();
-        }
-        OwnerMember opened = open(owner);
-        if (password != null) {
-            living(opened.id()).changePassword(password, passwords, clock.instant());
-        }
-        return living(opened.id()).toMember();
+        return account;
     }
 
     /** The tenant's owners; {@code phone} finds by exact number (through its keyed hash), {@code name} by part. */
@@ -343,6 +347,10 @@ public class OwnerAccounts {
 
     private OwnerAccount living(UUID id) {
         return accounts.findLiving(id, TenantContext.require()).orElseThrow(() -> new NotFoundException(OWNER, id));
+    }
+
+    private @Nullable ProtectedValue protectIdNumber(NewOwner owner) {
+        return owner.idNumber() == null ? null : protectIdNumber(owner.idNumber());
     }
 
     private ProtectedValue protectIdNumber(String idNumber) {
