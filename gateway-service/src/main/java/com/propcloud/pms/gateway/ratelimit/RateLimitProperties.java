@@ -19,6 +19,8 @@ import org.springframework.validation.annotation.Validated;
  * @param failOpenPause after a Redis failure, how long the limiter does not ask Redis at all (every
  *     request passes at once), so an outage does not cost each request the full timeout
  * @param warnInterval at most one fail-open warning per interval is logged (the metric counts all)
+ * @param lease how many already-spent requests an instance may hold per budget, so that a busy user
+ *     or address does not cost a Redis round trip per request (see {@code LeasedTokens})
  */
 @Validated
 @ConfigurationProperties("pms.gateway.rate-limit")
@@ -29,7 +31,15 @@ record RateLimitProperties(
         @NotNull @Valid Budget authPerIp,
         @NotNull Duration redisTimeout,
         @NotNull Duration failOpenPause,
-        @NotNull Duration warnInterval) {
+        @NotNull Duration warnInterval,
+        @NotNull @Valid Lease lease) {
+
+    /**
+     * @param maxSize the most requests one lease holds (also never more than a tenth of the burst); 1
+     *     turns leasing off: every request asks Redis
+     * @param lifetime after this, what a lease still holds is dropped
+     */
+    record Lease(@Positive long maxSize, @NotNull Duration lifetime) {}
 
     /**
      * A token bucket: {@code rate} requests per {@code period} sustained, up to {@code burst} at once

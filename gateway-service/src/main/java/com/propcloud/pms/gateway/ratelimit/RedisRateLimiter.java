@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import org.redisson.api.RScript;
-import org.redisson.api.RScriptReactive;
 import org.redisson.api.RedissonClient;
 import org.redisson.client.codec.StringCodec;
 import org.slf4j.Logger;
@@ -30,6 +29,11 @@ import reactor.core.scheduler.Schedulers;
  * round trip, and a refused request spends nothing from any bucket. Time comes from Redis
  * ({@code TIME}), so gateway instances with drifting clocks still agree.
  *
+ * <p>Leases ({@link LeasedTokens}): the script may spend several requests of a bucket at once, and
+ * this instance hands them out locally, so a busy key asks Redis once per lease rather than once per
+ * request. Tokens are always spent in Redis before they are used, so leasing never admits more than
+ * the budget; a request whose other budget refuses it returns the leased token it took.
+ *
  * <p>Failing open: the call is bounded by {@code redis-timeout}; any failure or timeout lets the
  * request through, counts {@code pms.gateway.ratelimit.failopen}, logs at most one warning per
  * {@code warn-interval}, and pauses the limiter for {@code fail-open-pause} so that during an outage
@@ -40,32 +44,41 @@ final class RedisRateLimiter {
     private static final Logger log = LoggerFactory.getLogger(RedisRateLimiter.class);
 
     /**
-     * KEYS: one per budget. ARGV: per budget, its emission interval (µs) and burst, in KEYS order.
-     * Returns {0, 0} when every budget has room (and then spends one request from each), else
-     * {index of the tightest refusing budget (1-based), microseconds until it has room}.
+     * KEYS: one per budget. ARGV: per budget, its emission interval (µs), burst and the tokens wanted
+     * (a lease, at least 1), in KEYS order. When every budget has room for at least one request, spends
+     * from each as many of the wanted tokens as it has room for and returns {0, 0, granted 1, granted
+     * 2, ...}; else spends nothing and returns {index of the tightest refusing budget (1-based),
+     * microseconds until it has room for one}.
      */
     static final String SCRIPT = """
             local t = redis.call('TIME')
             local now = tonumber(t[1]) * 1000000 + tonumber(t[2])
-            local tats = {}
+            local tats, grants = {}, {}
             local which, wait = 0, 0
             for i, key in ipairs(KEYS) do
-              local interval = tonumber(ARGV[2 * i - 1])
-              local burst = tonumber(ARGV[2 * i])
+              local interval = tonumber(ARGV[3 * i - 2])
+              local burst = tonumber(ARGV[3 * i - 1])
+              local want = tonumber(ARGV[3 * i])
               local stored = redis.call('GET', key)
               local tat = stored and tonumber(stored) or now
               if tat < now then tat = now end
-              tats[i] = tat + interval
-              local allowAt = tats[i] - burst * interval
-              if allowAt > now and allowAt - now > wait then
-                which, wait = i, allowAt - now
+              local room = math.floor((now + burst * interval - tat) / interval)
+              if room < 1 then
+                local until_room = tat + interval - burst * interval - now
+                if until_room > wait then which, wait = i, until_room end
+              else
+                if room > want then room = want end
+                grants[i] = room
+                tats[i] = tat + room * interval
               end
             end
             if which > 0 then return {which, wait} end
+            local reply = {0, 0}
             for i, key in ipairs(KEYS) do
               redis.call('SET', key, string.format('%.0f', tats[i]), 'PX', math.ceil((tats[i] - now) / 1000))
+              reply[i + 2] = grants[i]
             end
-            return {0, 0}
+            return reply
             """;
 
     /** One budget applied to one subject (a user, an address). */
@@ -88,7 +101,8 @@ final class RedisRateLimiter {
         static final Decision ALLOWED = new Decision(true, null, Duration.ZERO);
     }
 
-    private final RScriptReactive script;
+    private final RScript script;
+    private final LeasedTokens leases;
     private final RateLimitProperties properties;
     private final String keyPrefix;
     private volatile boolean connected;
@@ -96,17 +110,25 @@ final class RedisRateLimiter {
     private final AtomicLong nextWarnNanos = new AtomicLong(System.nanoTime());
     private final AtomicLong suppressedWarnings = new AtomicLong();
     private final Counter allowed;
+    private final Counter leased;
     private final Map<Budget, Counter> limited = new EnumMap<>(Budget.class);
     private final Counter failOpenError;
     private final Counter failOpenTimeout;
     private final Counter failOpenPaused;
 
     RedisRateLimiter(RedissonClient redisson, RateLimitProperties properties, String keyPrefix, MeterRegistry meters) {
-        this.script = redisson.reactive().getScript(StringCodec.INSTANCE);
+        // the asynchronous API, not redisson.reactive(): its proxy adds a reflective call and a
+        // wrapper per command, and a Mono over the future is all the filter needs
+        this.script = redisson.getScript(StringCodec.INSTANCE);
+        this.leases = new LeasedTokens(
+                properties.lease().maxSize(), properties.lease().lifetime());
         this.properties = properties;
         this.keyPrefix = keyPrefix + "gateway:ratelimit:";
         this.allowed = Counter.builder("pms.gateway.ratelimit.allowed")
                 .description("Requests the rate limiter let through after checking their budgets")
+                .register(meters);
+        this.leased = Counter.builder("pms.gateway.ratelimit.leased")
+                .description("Of the allowed requests, those every budget of which a lease covered (no Redis call)")
                 .register(meters);
         for (Budget budget : Budget.values()) {
             limited.put(
@@ -133,7 +155,7 @@ final class RedisRateLimiter {
      * never fails: without Redis the gateway starts and the limiter fails open.
      */
     void warmUp() {
-        Mono.defer(() -> script.scriptLoad(SCRIPT))
+        Mono.fromCompletionStage(() -> script.scriptLoadAsync(SCRIPT))
                 .subscribeOn(Schedulers.boundedElastic())
                 .subscribe(
                         sha -> log.debug("Rate limit script loaded ({})", sha),
@@ -145,35 +167,74 @@ final class RedisRateLimiter {
             failOpenPaused.increment();
             return Mono.just(Decision.ALLOWED);
         }
-        List<Object> keys = new ArrayList<>(buckets.size());
-        Object[] args = new Object[buckets.size() * 2];
-        for (int i = 0; i < buckets.size(); i++) {
-            Bucket bucket = buckets.get(i);
-            keys.add(keyPrefix + bucket.budget().tag + ":" + bucket.subject());
-            args[2 * i] = Long.toString(bucket.limits().emissionIntervalMicros());
-            args[2 * i + 1] = Long.toString(bucket.limits().burst());
+        long now = System.nanoTime();
+        List<String> keys = new ArrayList<>(buckets.size());
+        List<Bucket> toAsk = null;
+        List<Object> askKeys = null;
+        for (Bucket bucket : buckets) {
+            String key = keyPrefix + bucket.budget().tag + ":" + bucket.subject();
+            keys.add(key);
+            if (!leases.tryTake(key, now)) {
+                if (toAsk == null) {
+                    toAsk = new ArrayList<>(buckets.size());
+                    askKeys = new ArrayList<>(buckets.size());
+                }
+                toAsk.add(bucket);
+                askKeys.add(key);
+            }
         }
-        Mono<List<Object>> call = Mono.defer(
-                () -> script.<List<Object>>eval(RScript.Mode.READ_WRITE, SCRIPT, RScript.ReturnType.LIST, keys, args));
+        if (toAsk == null) {
+            allowed.increment();
+            leased.increment();
+            return Mono.just(Decision.ALLOWED);
+        }
+        List<Bucket> asked = toAsk;
+        List<Object> askedKeys = askKeys;
+        return ask(asked, askedKeys, now)
+                .map(reply -> decide(reply, keys, asked, askedKeys))
+                .onErrorResume(failure -> {
+                    failOpen(failure);
+                    return Mono.just(Decision.ALLOWED);
+                });
+    }
+
+    /** Spends from the buckets no lease covered, in one script call. */
+    private Mono<List<Object>> ask(List<Bucket> buckets, List<Object> keys, long now) {
+        Object[] args = new Object[buckets.size() * 3];
+        for (int i = 0; i < buckets.size(); i++) {
+            RateLimitProperties.Budget limits = buckets.get(i).limits();
+            args[3 * i] = Long.toString(limits.emissionIntervalMicros());
+            args[3 * i + 1] = Long.toString(limits.burst());
+            args[3 * i + 2] = Long.toString(leases.sizeOfNextLease((String) keys.get(i), limits.burst(), now));
+        }
+        Mono<List<Object>> call = Mono.fromCompletionStage(() ->
+                script.<List<Object>>evalAsync(RScript.Mode.READ_WRITE, SCRIPT, RScript.ReturnType.LIST, keys, args));
         if (!connected) {
             // until Redisson has connected once, it connects lazily on the calling thread and blocks it
             // (connect timeout, retries) while Redis is away: keep that off the event loop, and let the
             // timeout below free the request. Once connected, commands are asynchronous: no thread hop.
             call = call.subscribeOn(Schedulers.boundedElastic());
         }
-        return call.doOnNext(reply -> connected = true)
-                .timeout(properties.redisTimeout())
-                .map(reply -> decide(reply, buckets))
-                .onErrorResume(failure -> Mono.just(failOpen(failure)));
+        return call.doOnNext(reply -> connected = true).timeout(properties.redisTimeout());
     }
 
-    private Decision decide(List<Object> reply, List<Bucket> buckets) {
+    private Decision decide(List<Object> reply, List<String> keys, List<Bucket> asked, List<Object> askedKeys) {
         int which = (int) asLong(reply.get(0));
         if (which == 0) {
+            long now = System.nanoTime();
+            for (int i = 0; i < asked.size(); i++) {
+                leases.grant((String) askedKeys.get(i), asLong(reply.get(i + 2)), now);
+            }
             allowed.increment();
             return Decision.ALLOWED;
         }
-        Budget budget = buckets.get(which - 1).budget();
+        // refused: the tokens this request took from leases of the other budgets were not used
+        for (String key : keys) {
+            if (!askedKeys.contains(key)) {
+                leases.giveBack(key);
+            }
+        }
+        Budget budget = asked.get(which - 1).budget();
         limited.get(budget).increment();
         return new Decision(false, budget, Duration.ofNanos(asLong(reply.get(1)) * 1_000));
     }
@@ -182,7 +243,7 @@ final class RedisRateLimiter {
         return value instanceof Number number ? number.longValue() : Long.parseLong(value.toString());
     }
 
-    private Decision failOpen(Throwable failure) {
+    private void failOpen(Throwable failure) {
         boolean timeout = failure instanceof TimeoutException;
         (timeout ? failOpenTimeout : failOpenError).increment();
         long now = System.nanoTime();
@@ -201,6 +262,5 @@ final class RedisRateLimiter {
         } else {
             suppressedWarnings.incrementAndGet();
         }
-        return Decision.ALLOWED;
     }
 }

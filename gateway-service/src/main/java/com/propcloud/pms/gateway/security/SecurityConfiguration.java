@@ -9,12 +9,10 @@ import java.util.Objects;
 import org.springframework.boot.security.oauth2.server.resource.autoconfigure.OAuth2ResourceServerProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.http.HttpMethod;
 import org.springframework.http.client.reactive.ReactorClientHttpConnector;
-import org.springframework.security.authorization.AuthorizationDecision;
-import org.springframework.security.authorization.ReactiveAuthorizationManager;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
 import org.springframework.security.config.observation.SecurityObservationSettings;
+import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
@@ -26,11 +24,7 @@ import org.springframework.security.oauth2.jwt.JwtException;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
-import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
-import org.springframework.security.oauth2.server.resource.web.server.authentication.ServerBearerTokenAuthenticationConverter;
 import org.springframework.security.web.server.SecurityWebFilterChain;
-import org.springframework.security.web.server.authentication.ServerAuthenticationConverter;
-import org.springframework.security.web.server.authorization.AuthorizationContext;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
 import org.springframework.security.web.server.header.ReferrerPolicyServerHttpHeadersWriter.ReferrerPolicy;
 import org.springframework.security.web.server.header.XFrameOptionsServerHttpHeadersWriter.Mode;
@@ -39,14 +33,14 @@ import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.reactive.CorsConfigurationSource;
 import org.springframework.web.cors.reactive.UrlBasedCorsConfigurationSource;
 import org.springframework.web.reactive.function.client.WebClient;
-import reactor.core.publisher.Mono;
 import reactor.netty.http.client.HttpClient;
 
 /**
  * The gateway as an OAuth2 resource server: RS256 tokens from user-service, checked against its
- * JWKS and issuer; a fixed set of public endpoints; everything else under {@code /api/} needs a
- * token, and nothing outside {@code /api/} is reachable at all. Stateless: no session, no CSRF
- * (no cookies carry credentials), no saved requests.
+ * JWKS and issuer ({@link BearerTokenFilter}); a fixed set of public endpoints; everything else under
+ * {@code /api/} needs a token, and nothing outside {@code /api/} is reachable at all
+ * ({@link GatewayAccessRules}). Stateless: no session, no CSRF (no cookies carry credentials), no
+ * saved requests.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebFluxSecurity
@@ -65,9 +59,6 @@ class SecurityConfiguration {
 
     private static final Duration VERIFIED_TOKENS_MAX_AGE = Duration.ofMinutes(5);
 
-    /** Platform operators (tenant code {@code platform}) may read the live route table. */
-    private static final String OPERATOR_KIND = "operator";
-
     @Bean
     SecurityWebFilterChain securityWebFilterChain(
             ServerHttpSecurity http, ReactiveJwtDecoder jwtDecoder, ProblemResponses problems) {
@@ -84,21 +75,8 @@ class SecurityConfiguration {
                 .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
                         .frameOptions(frame -> frame.mode(Mode.DENY))
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER)))
-                .authorizeExchange(exchanges -> exchanges
-                        .matchers(PublicEndpoints.MATCHER)
-                        .permitAll()
-                        // read-only (management.endpoint.gateway.access), and only for operators
-                        .pathMatchers(HttpMethod.GET, "/actuator/gateway/**")
-                        .access(operatorsOnly())
-                        .pathMatchers("/api/**")
-                        .authenticated()
-                        .anyExchange()
-                        .denyAll())
-                .oauth2ResourceServer(resourceServer -> resourceServer
-                        .jwt(jwt -> jwt.jwtDecoder(jwtDecoder))
-                        .bearerTokenConverter(ignoringTokensOnPublicEndpoints())
-                        .authenticationEntryPoint(entryPoint)
-                        .accessDeniedHandler(accessDenied))
+                .addFilterAt(new BearerTokenFilter(jwtDecoder, entryPoint), SecurityWebFiltersOrder.AUTHENTICATION)
+                .authorizeExchange(exchanges -> exchanges.anyExchange().access(new GatewayAccessRules()))
                 .exceptionHandling(exceptions ->
                         exceptions.authenticationEntryPoint(entryPoint).accessDeniedHandler(accessDenied))
                 .build();
@@ -113,25 +91,6 @@ class SecurityConfiguration {
     @Bean
     static SecurityObservationSettings securityObservationSettings() {
         return SecurityObservationSettings.noObservations();
-    }
-
-    /**
-     * A client holding an expired access token must still be able to log in or refresh: on public
-     * endpoints the Authorization header is not evaluated at all (it is still forwarded untouched).
-     */
-    private static ServerAuthenticationConverter ignoringTokensOnPublicEndpoints() {
-        var bearer = new ServerBearerTokenAuthenticationConverter();
-        return exchange -> PublicEndpoints.MATCHER
-                .matches(exchange)
-                .flatMap(match -> match.isMatch() ? Mono.empty() : bearer.convert(exchange));
-    }
-
-    private static ReactiveAuthorizationManager<AuthorizationContext> operatorsOnly() {
-        return (authentication, context) -> authentication
-                .map(auth -> auth instanceof JwtAuthenticationToken jwt
-                        && OPERATOR_KIND.equals(jwt.getToken().getClaimAsString("kind")))
-                .defaultIfEmpty(false)
-                .map(AuthorizationDecision::new);
     }
 
     @Bean
