@@ -5,8 +5,11 @@
 # check and the Redis rate limiter on ("full"), the gateway with both off ("plain", a permit-all
 # security chain that exists only on the test classpath), and, to split the cost, the gateway with
 # the token check only. Then measures with wrk, in one run and alternating between the targets:
-#   (a) the stub directly, (c) the plain gateway, (b′) token only, (b) the full gateway
-# on each path in PATHS (all routed to the stub). Every target gets WARMUP_ROUNDS warm-up passes of
+#   (a) the stub directly, (c) the plain gateway, (b′) token only, (b) the full gateway with one
+#   user's token, (b″) the full gateway with USERS users' tokens in turn
+# on each path in PATHS (all routed to the stub). (b) is a single busy user, whose budget the rate
+# limiter's leases serve mostly locally; (b″) spreads the same load over many users, each quiet
+# enough that their own bucket often needs a Redis call. Every target gets WARMUP_ROUNDS warm-up passes of
 # WARMUP each (C2 needs minutes of CPU on a shared 2-core box before the reactive stack is compiled),
 # then ROUNDS measured passes of DURATION; the table shows the median of the passes, and the
 # gateway's own CPU time per request (its threads except the JIT compilers, from /proc), which
@@ -20,8 +23,8 @@
 # test classes (offline if it can). Stops everything it started on exit.
 #
 # Usage: bench/gateway-overhead.sh
-#   env: DURATION=10s WARMUP=20s WARMUP_ROUNDS=2 ROUNDS=3 THREADS=2 CONNECTIONS=16
-#        PATHS="/api/v1/me /api/v1/buildings/bench" TARGETS="direct plain token full"
+#   env: DURATION=10s WARMUP=20s WARMUP_ROUNDS=2 ROUNDS=3 THREADS=2 CONNECTIONS=16 USERS=1000
+#        PATHS="/api/v1/me /api/v1/buildings/bench" TARGETS="direct plain token full many"
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
@@ -34,7 +37,8 @@ THREADS=${THREADS:-2}
 CONNECTIONS=${CONNECTIONS:-16}
 JAVA_OPTS=${BENCH_JAVA_OPTS:--Xms256m -Xmx512m}
 PATHS=${PATHS:-/api/v1/me /api/v1/buildings/bench}
-TARGETS=${TARGETS:-direct plain token full}
+TARGETS=${TARGETS:-direct plain token full many}
+USERS=${USERS:-1000}
 
 command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk" >&2; exit 1; }
 command -v python3 >/dev/null || { echo "python3 is missing" >&2; exit 1; }
@@ -92,15 +96,29 @@ done
 start plain plain "${PORT[plain]}" "$STUB"
 : >"$WORK/token-plain"
 start token token "${PORT[token]}" "$STUB" "$WORK/token-token"
-start full full "${PORT[full]}" "$STUB" "$WORK/token-full"
+start full full "${PORT[full]}" "$STUB" "$WORK/tokens-full" "$USERS"
 echo "stub :$STUB_PORT, gateway plain :${PORT[plain]}, token only :${PORT[token]}, full :${PORT[full]}" >&2
 wait_for "$STUB/health"
 for target in plain token full; do
     wait_for "http://127.0.0.1:${PORT[$target]}/actuator/health/readiness"
 done
-for target in direct plain token full; do
+for target in direct plain token; do
     TOKEN[$target]=$(cat "$WORK/token-$target")
 done
+TOKEN[full]=$(head -n 1 "$WORK/tokens-full")
+# (b″): the full gateway, every request with the next of USERS tokens
+PORT[many]=${PORT[full]}
+PID[many]=${PID[full]}
+TOKEN[many]=
+cat >"$WORK/many.lua" <<EOF
+local tokens, i = {}, 0
+for line in io.lines("$WORK/tokens-full") do tokens[#tokens + 1] = "Bearer " .. line end
+request = function()
+  i = i % #tokens + 1
+  wrk.headers["Authorization"] = tokens[i]
+  return wrk.format()
+end
+EOF
 
 # sanity: the full chain answers 200 with its token and 401 without one
 first_path=${PATHS%% *}
@@ -135,6 +153,7 @@ measure() { # target, path, duration, record?
     local target=$1 path=$2 duration=$3 record=$4 before after redis_before=0 redis_after=0 out
     local header=()
     [ -n "${TOKEN[$target]}" ] && header=(-H "Authorization: Bearer ${TOKEN[$target]}")
+    [ "$target" = many ] && header=(-s "$WORK/many.lua")
     before=$(cpu_ticks "${PID[$target]}")
     [ -n "$REDIS_PID" ] && redis_before=$(cpu_ticks "$REDIS_PID")
     out=$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"$duration" --latency "${header[@]}" "http://127.0.0.1:${PORT[$target]}$path")
@@ -188,13 +207,14 @@ names = {
     "direct": "(a) stub directly",
     "plain": "(c) gateway, filters off",
     "token": "(b′) gateway, token check only",
-    "full": "(b) gateway, token check + rate limiter",
+    "full": "(b) gateway, token check + rate limiter, one user",
+    "many": "(b″) gateway, token check + rate limiter, many users",
 }
 def med(values, i):
     return statistics.median(v[i] for v in values)
 for path in dict.fromkeys(p for p, _ in rows):
     plain = rows.get((path, "plain"))
-    for target in ("direct", "plain", "token", "full"):
+    for target in ("direct", "plain", "token", "full", "many"):
         values = rows.get((path, target))
         if not values:
             continue
@@ -202,7 +222,7 @@ for path in dict.fromkeys(p for p, _ in rows):
         ratio = f"{rps / med(plain, 0):.2f}×" if plain else "-"
         added = f"{p99 - med(plain, 2):+.2f}" if plain else "-"
         cpu = "-" if target == "direct" else f"{med(values, 3):.0f}"
-        rcpu = f"{med(values, 4):.0f}" if target == "full" else "-"
+        rcpu = f"{med(values, 4):.0f}" if target in ("full", "many") else "-"
         errors = sum(v[5] for v in values)
         print(f"| `{path}` | {names[target]} | {rps:.0f} | {p50:.2f} | {p99:.2f} | {ratio} | {added} | {cpu} | {rcpu} | {errors} |")
 EOF

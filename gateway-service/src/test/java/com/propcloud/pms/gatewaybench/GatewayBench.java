@@ -6,7 +6,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.boot.SpringApplication;
@@ -30,9 +32,10 @@ import reactor.netty.http.server.HttpServer;
  *
  * <ul>
  *   <li>{@code stub <port>}: a trivial downstream (Reactor Netty, keep-alive, a small JSON body)
- *   <li>{@code full <port> <stubUri> <tokenFile>}: the real gateway, token check and rate limiter on
- *       (budgets too large to ever refuse, so every request pays the Redis round trip); a valid
- *       token for it is written to {@code tokenFile}
+ *   <li>{@code full <port> <stubUri> <tokenFile> [users]}: the real gateway, token check and rate
+ *       limiter on (budgets too large to ever refuse, so every request is checked and allowed); valid
+ *       tokens of {@code users} different users (default 1) are written to {@code tokenFile}, one
+ *       per line
  *   <li>{@code token <port> <stubUri> <tokenFile>}: token check on, rate limiter off (to split the cost)
  *   <li>{@code plain <port> <stubUri>}: the same gateway with the limiter off and a permit-all
  *       security chain ahead of the real one
@@ -48,11 +51,16 @@ public final class GatewayBench {
     public static void main(String[] args) throws IOException {
         switch (args[0]) {
             case "stub" -> stub(Integer.parseInt(args[1]));
-            case "full" -> gateway(true, args[1], args[2], Path.of(args[3]));
-            case "token" -> gateway(true, args[1], args[2], Path.of(args[3]), "--pms.gateway.rate-limit.enabled=false");
-            case "plain" -> gateway(false, args[1], args[2], null);
+            case "full" -> gateway(true, args[1], args[2], Path.of(args[3]), users(args));
+            case "token" ->
+                gateway(true, args[1], args[2], Path.of(args[3]), 1, "--pms.gateway.rate-limit.enabled=false");
+            case "plain" -> gateway(false, args[1], args[2], null, 0);
             default -> throw new IllegalArgumentException("stub | full | token | plain");
         }
+    }
+
+    private static int users(String[] args) {
+        return args.length > 4 ? Integer.parseInt(args[4]) : 1;
     }
 
     private static void stub(int port) {
@@ -67,7 +75,7 @@ public final class GatewayBench {
         server.onDispose().block();
     }
 
-    private static void gateway(boolean full, String port, String stubUri, Path tokenFile, String... extra)
+    private static void gateway(boolean full, String port, String stubUri, Path tokenFile, int users, String... extra)
             throws IOException {
         Map<String, Object> properties = new LinkedHashMap<>();
         properties.put("server.port", port);
@@ -86,12 +94,15 @@ public final class GatewayBench {
                 properties.put("pms.gateway.rate-limit." + budget + ".rate", "1000000");
                 properties.put("pms.gateway.rate-limit." + budget + ".burst", "1000000");
             }
-            String token = TestJwks.get()
-                    .token()
-                    .subject(UUID.randomUUID())
-                    .lifetime(java.time.Duration.ofHours(1))
-                    .sign();
-            Files.writeString(tokenFile, token);
+            List<String> tokens = new ArrayList<>(users);
+            for (int i = 0; i < users; i++) {
+                tokens.add(TestJwks.get()
+                        .token()
+                        .subject(UUID.randomUUID())
+                        .lifetime(java.time.Duration.ofHours(1))
+                        .sign());
+            }
+            Files.write(tokenFile, tokens);
             app = new SpringApplication(GatewayApplication.class);
         } else {
             properties.put("pms.gateway.rate-limit.enabled", "false");
