@@ -2,8 +2,10 @@ package com.propcloud.pms.asset;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
 @SpringBootApplication
+@ConfigurationPropertiesScan
 public class AssetServiceApplication {
 
     public static void main(String[] args) {

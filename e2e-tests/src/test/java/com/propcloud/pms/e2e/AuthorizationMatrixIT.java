@@ -56,9 +56,9 @@ class AuthorizationMatrixIT {
     private static final Set<String> TICKET_DESK = Set.of("HQ_ADMIN", "PROJECT_MANAGER", "FRONT_DESK", "TECHNICIAN");
     /**
      * Objects that belong to the tenant, not to a project: owners stay tenant-wide until the registry
-     * links them to units (and so to projects).
+     * links them to units (and so to projects); regions group projects and every staff member reads them.
      */
-    private static final Set<String> TENANT_WIDE_OBJECTS = Set.of(" /api/v1/owners/");
+    private static final Set<String> TENANT_WIDE_OBJECTS = Set.of(" /api/v1/owners/", " /api/v1/projects/regions/");
 
     private static final Set<String> OWNER_DESK = Set.of("HQ_ADMIN", "PROJECT_MANAGER", "FRONT_DESK");
     private static final Set<String> REPORT_READERS = Set.of("HQ_ADMIN", "PROJECT_MANAGER", "FRONT_DESK", "FINANCE");
@@ -70,6 +70,15 @@ class AuthorizationMatrixIT {
     private static final UUID OWNER_A = UUID.randomUUID();
 
     private static final UUID OWNER_B = UUID.randomUUID();
+
+    /**
+     * The registry's objects the matrix works in: a project of tenant A (created on first use by its HQ
+     * admin, since its id cannot be chosen) that every project-scoped token of the matrix names besides
+     * {@link #PROJECT}, and a building in it. Bodies refer to them as {@code %p} and {@code %b}.
+     */
+    private static String matrixProject;
+
+    private static String matrixBuilding;
 
     private static Platform platform;
     private static PlatformTokens tokens;
@@ -214,6 +223,51 @@ class AuthorizationMatrixIT {
                 Expectation.roles(ANY_STAFF)
                         .notFoundFor(projectScoped)
                         .query("deviceId=meter-1&from=2026-11-21T00:00:00Z&to=2026-11-22T00:00:00Z"));
+        // the registry: HQ shapes projects and regions, HQ and project managers register buildings and
+        // units; every staff member reads within their scope (regions tenant-wide)
+        Set<String> registrars = Set.of("HQ_ADMIN", "PROJECT_MANAGER");
+        EXPECTATIONS.put(
+                "POST /api/v1/projects",
+                Expectation.roles(hq).body("{\"code\":\"m-%s\",\"name\":\"Matrix\",\"type\":\"OFFICE\"}"));
+        EXPECTATIONS.put("GET /api/v1/projects", Expectation.roles(ANY_STAFF));
+        EXPECTATIONS.put(
+                "GET /api/v1/projects/{id}", Expectation.roles(ANY_STAFF).object(token -> matrixProject()));
+        EXPECTATIONS.put(
+                "GET /api/v1/projects/{id}/tree", Expectation.roles(ANY_STAFF).object(token -> matrixProject()));
+        EXPECTATIONS.put(
+                "PATCH /api/v1/projects/{id}",
+                Expectation.roles(hq).body("{\"name\":\"Renamed\"}").object(token -> newProject()));
+        EXPECTATIONS.put("DELETE /api/v1/projects/{id}", Expectation.roles(hq).object(token -> newProject()));
+        EXPECTATIONS.put("POST /api/v1/projects/regions", Expectation.roles(hq).body("{\"name\":\"m-%s\"}"));
+        EXPECTATIONS.put("GET /api/v1/projects/regions", Expectation.roles(ANY_STAFF));
+        EXPECTATIONS.put(
+                "GET /api/v1/projects/regions/{id}",
+                Expectation.roles(ANY_STAFF).object(token -> newRegion()));
+        EXPECTATIONS.put(
+                "PATCH /api/v1/projects/regions/{id}",
+                Expectation.roles(hq).body("{\"name\":\"m-%s\"}").object(token -> newRegion()));
+        EXPECTATIONS.put(
+                "DELETE /api/v1/projects/regions/{id}", Expectation.roles(hq).object(token -> newRegion()));
+        EXPECTATIONS.put(
+                "POST /api/v1/buildings",
+                Expectation.roles(registrars)
+                        .body("{\"projectId\":\"%p\",\"code\":\"m-%s\",\"name\":\"Matrix\",\"floorsAbove\":3}"));
+        EXPECTATIONS.put("GET /api/v1/buildings", Expectation.roles(ANY_STAFF));
+        EXPECTATIONS.put(
+                "GET /api/v1/buildings/{id}", Expectation.roles(ANY_STAFF).object(token -> newBuilding()));
+        EXPECTATIONS.put(
+                "PATCH /api/v1/buildings/{id}",
+                Expectation.roles(registrars).body("{\"name\":\"Renamed\"}").object(token -> newBuilding()));
+        EXPECTATIONS.put(
+                "DELETE /api/v1/buildings/{id}", Expectation.roles(registrars).object(token -> newBuilding()));
+        EXPECTATIONS.put("POST /api/v1/units", Expectation.roles(registrars).body(unitIn("m-%s")));
+        EXPECTATIONS.put("GET /api/v1/units", Expectation.roles(ANY_STAFF));
+        EXPECTATIONS.put("GET /api/v1/units/{id}", Expectation.roles(ANY_STAFF).object(token -> newUnit()));
+        EXPECTATIONS.put(
+                "PATCH /api/v1/units/{id}",
+                Expectation.roles(registrars).body("{\"status\":\"RENTED\"}").object(token -> newUnit()));
+        EXPECTATIONS.put(
+                "DELETE /api/v1/units/{id}", Expectation.roles(registrars).object(token -> newUnit()));
         Expectation ownTicket = Expectation.ownersOnly();
         EXPECTATIONS.put(
                 "POST /api/v1/app/work-orders", ownTicket.body("{\"kind\":\"REPAIR\",\"description\":\"matrix\"}"));
@@ -425,11 +479,14 @@ class AuthorizationMatrixIT {
                 .isEqualTo(missingId);
     }
 
-    /** A staff token as user-service would issue it: HQ admins tenant-wide, anyone else scoped to {@link #PROJECT}. */
+    /**
+     * A staff token as user-service would issue it: HQ admins tenant-wide, anyone else scoped to {@link
+     * #PROJECT} and the registry's {@link #matrixProject}.
+     */
     private static String staff(UUID tenant, String code, String role) {
         return role.equals(HQ_ADMIN)
                 ? tokens.staff(tenant, code, role)
-                : tokens.staffIn(tenant, code, List.of(PROJECT), role);
+                : tokens.staffIn(tenant, code, List.of(PROJECT, UUID.fromString(matrixProject())), role);
     }
 
     /** A caller the route's object fixture may act for: owner A on owner routes, else an allowed role. */
@@ -501,7 +558,9 @@ class AuthorizationMatrixIT {
                 : expectation
                         .body()
                         .replace("%s", UUID.randomUUID().toString().substring(0, 8))
-                        .replace("%d", randomDigits());
+                        .replace("%d", randomDigits())
+                        .replace("%p", expectation.body().contains("%p") ? matrixProject() : "")
+                        .replace("%b", expectation.body().contains("%b") ? matrixBuilding() : "");
         request.header("Content-Type", "application/json")
                 .method(
                         method,
@@ -517,6 +576,60 @@ class AuthorizationMatrixIT {
 
     private static String newTicket(String token) {
         return create("/api/v1/work-orders", token, ticketInProject("matrix fixture"));
+    }
+
+    private static String unitIn(String number) {
+        return "{\"buildingId\":\"%b\",\"number\":\"" + number + "\",\"floor\":1,\"type\":\"OFFICE\",\"grossArea\":50}";
+    }
+
+    /** Tenant A's HQ admin: registry fixtures are created by HQ, whichever role then acts on them. */
+    private static String hqOfA() {
+        return tokens.staff(TENANT_A, "demo", HQ_ADMIN);
+    }
+
+    private static synchronized String matrixProject() {
+        if (matrixProject == null) {
+            matrixProject = newProject();
+        }
+        return matrixProject;
+    }
+
+    private static synchronized String matrixBuilding() {
+        if (matrixBuilding == null) {
+            matrixBuilding = create(
+                    "/api/v1/buildings",
+                    hqOfA(),
+                    "{\"projectId\":\"" + matrixProject()
+                            + "\",\"code\":\"matrix\",\"name\":\"Matrix\",\"floorsAbove\":3}");
+        }
+        return matrixBuilding;
+    }
+
+    private static String newProject() {
+        String code = "m-" + UUID.randomUUID().toString().substring(0, 8);
+        return create(
+                "/api/v1/projects", hqOfA(), "{\"code\":\"" + code + "\",\"name\":\"Fixture\",\"type\":\"OFFICE\"}");
+    }
+
+    private static String newRegion() {
+        return create(
+                "/api/v1/projects/regions",
+                hqOfA(),
+                "{\"name\":\"fixture-" + UUID.randomUUID().toString().substring(0, 8) + "\"}");
+    }
+
+    /** A building of the matrix project, so that every scoped token of the matrix reaches it. */
+    private static String newBuilding() {
+        return create(
+                "/api/v1/buildings",
+                hqOfA(),
+                "{\"projectId\":\"" + matrixProject() + "\",\"code\":\"f-"
+                        + UUID.randomUUID().toString().substring(0, 8) + "\",\"name\":\"Fixture\",\"floorsAbove\":3}");
+    }
+
+    private static String newUnit() {
+        String number = "f-" + UUID.randomUUID().toString().substring(0, 8);
+        return create("/api/v1/units", hqOfA(), unitIn(number).replace("%b", matrixBuilding()));
     }
 
     private static String newOwnTicket(String ownerToken) {

@@ -1,0 +1,25 @@
+package com.propcloud.pms.asset.registry;
+
+/**
+ * The stable problem codes of the registry. Clients branch on them; the database constraints behind
+ * several of them are mapped in {@link RegistryConstraints}.
+ */
+final class RegistryCodes {
+
+    static final String REGION_NAME_TAKEN = "region.name-taken";
+    static final String REGION_HAS_PROJECTS = "region.has-projects";
+    static final String PROJECT_CODE_TAKEN = "project.code-taken";
+    static final String PROJECT_REGION_NOT_FOUND = "project.region-not-found";
+    static final String PROJECT_CONTRACT_PERIOD_INVALID = "project.contract-period-invalid";
+    static final String PROJECT_HAS_BUILDINGS = "project.has-buildings";
+    static final String BUILDING_CODE_TAKEN = "building.code-taken";
+    static final String BUILDING_PROJECT_NOT_FOUND = "building.project-not-found";
+    static final String BUILDING_FLOORS_EXCLUDE_UNITS = "building.floors-exclude-units";
+    static final String BUILDING_HAS_UNITS = "building.has-units";
+    static final String UNIT_NUMBER_TAKEN = "unit.number-taken";
+    static final String UNIT_BUILDING_NOT_FOUND = "unit.building-not-found";
+    static final String UNIT_FLOOR_OUT_OF_RANGE = "unit.floor-out-of-range";
+    static final String UNIT_AREA_INVALID = "unit.area-invalid";
+
+    private RegistryCodes() {}
+}

@@ -1,0 +1,147 @@
+package com.propcloud.pms.asset.registry;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.propcloud.pms.test.TestJwks;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The registry's HTTP API as the tests call it: tokens, requests, fixtures and common assertions. */
+final class RegistryApi {
+
+    static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final String UUID_PATTERN = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
+
+    private final int port;
+
+    RegistryApi(int port) {
+        this.port = port;
+    }
+
+    static String hq(UUID tenant) {
+        return TestJwks.get().staffToken(tenant, "t" + tenant.toString().substring(0, 6), "HQ_ADMIN");
+    }
+
+    static String scoped(UUID tenant, String role, UUID... projects) {
+        return TestJwks.get()
+                .token()
+                .tenant(tenant, "t" + tenant.toString().substring(0, 6))
+                .roles(role)
+                .projects(projects)
+                .sign();
+    }
+
+    static String owner(UUID tenant) {
+        return TestJwks.get()
+                .token()
+                .tenant(tenant, "t" + tenant.toString().substring(0, 6))
+                .kind("owner")
+                .roles("OWNER")
+                .sign();
+    }
+
+    static String unique(String prefix) {
+        return prefix + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    String project(String token, String code) throws Exception {
+        return id(created(
+                "/api/v1/projects",
+                token,
+                "{\"code\":\"" + code + "\",\"name\":\"P " + code + "\",\"type\":\"RESIDENTIAL\"}"));
+    }
+
+    String building(String token, String projectId, String code, int above, int below) throws Exception {
+        return id(created(
+                "/api/v1/buildings",
+                token,
+                "{\"projectId\":\"%s\",\"code\":\"%s\",\"name\":\"B %s\",\"floorsAbove\":%d,\"floorsBelow\":%d}"
+                        .formatted(projectId, code, code, above, below)));
+    }
+
+    String unit(String token, String buildingId, String number, int floor, String status) throws Exception {
+        return id(created("/api/v1/units", token, unitJson(buildingId, number, floor, "89.50", status)));
+    }
+
+    static String unitJson(String buildingId, String number, int floor, String grossArea, String status) {
+        return ("{\"buildingId\":\"%s\",\"number\":\"%s\",\"floor\":%d,\"type\":\"APARTMENT\","
+                        + "\"grossArea\":%s,\"status\":\"%s\"}")
+                .formatted(buildingId, number, floor, grossArea, status);
+    }
+
+    JsonNode created(String path, String token, String json) throws Exception {
+        HttpResponse<String> response = post(path, token, json);
+        JsonNode body = body(response, 201);
+        assertThat(response.headers().firstValue("Location"))
+                .hasValue(path + "/" + body.path("id").asString());
+        return body;
+    }
+
+    static String id(JsonNode node) {
+        return node.path("id").asString();
+    }
+
+    static List<String> ids(JsonNode page) {
+        return page.path("content").findValuesAsString("id");
+    }
+
+    static JsonNode body(HttpResponse<String> response, int status) throws IOException {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
+        return JSON.readTree(response.body());
+    }
+
+    /** A problem with this status and code. */
+    static void problem(HttpResponse<String> response, int status, String code) throws IOException {
+        assertThat(body(response, status).path("code").asString())
+                .as(response.body())
+                .isEqualTo(code);
+    }
+
+    /** A 404 that tells nothing: the same fields and text as for a random id, but for the id. */
+    static void assertNotFoundLikeMissing(HttpResponse<String> hidden, HttpResponse<String> missing, String id)
+            throws IOException {
+        assertThat(hidden.statusCode()).as(hidden.body()).isEqualTo(404);
+        assertThat(missing.statusCode()).isEqualTo(404);
+        assertThat(new ArrayList<>(JSON.readTree(hidden.body()).propertyNames()))
+                .isEqualTo(new ArrayList<>(JSON.readTree(missing.body()).propertyNames()));
+        assertThat(hidden.body().replace(id, "ID")).isEqualTo(missing.body().replaceAll(UUID_PATTERN, "ID"));
+    }
+
+    HttpResponse<String> get(String path, String token) throws Exception {
+        return send(request(path, token).GET());
+    }
+
+    HttpResponse<String> post(String path, String token, String json) throws Exception {
+        return send(request(path, token)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    HttpResponse<String> patch(String path, String token, String json) throws Exception {
+        return send(request(path, token)
+                .header("Content-Type", "application/json")
+                .method("PATCH", HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    HttpResponse<String> delete(String path, String token) throws Exception {
+        return send(request(path, token).DELETE());
+    }
+
+    private HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpRequest.Builder request(String path, String token) {
+        return HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("Authorization", "Bearer " + token);
+    }
+}
