@@ -1,10 +1,12 @@
 package com.propcloud.pms.user;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.nimbusds.jwt.SignedJWT;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -39,7 +41,22 @@ class DemoSeedIT {
             assertThat(claims.getClaim("must_change_password")).isNull();
             tenantId = tenantId == null ? claims.getStringClaim("tid") : tenantId;
             assertThat(claims.getStringClaim("tid")).isEqualTo(tenantId);
+            List<String> projects = claims.getStringListClaim("projects");
+            if (seat.getValue().equals("HQ_ADMIN")) {
+                assertThat(projects).as("HQ sees every project").isNullOrEmpty();
+            } else {
+                assertThat(projects).as(seat.getKey()).containsExactlyElementsOf(demoProjects(tenant));
+            }
         }
+    }
+
+    /** The ids asset-service's demo seed gives the demo projects (a name-based UUID of tenant and project code). */
+    private static List<String> demoProjects(String tenant) {
+        List<String> codes = tenant.equals("demo") ? List.of("EMERALD-LAKE", "HUIJIN-TOWER") : List.of("PINE-COURT");
+        return codes.stream()
+                .map(code -> UUID.nameUUIDFromBytes(("pms-demo-project:" + tenant + ":" + code).getBytes(UTF_8))
+                        .toString())
+                .toList();
     }
 
     @ParameterizedTest

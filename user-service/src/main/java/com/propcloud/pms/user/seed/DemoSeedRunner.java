@@ -23,7 +23,8 @@ import org.springframework.stereotype.Component;
  * Seeds the platform tenant with its operator and two demo tenants, {@code demo} and {@code acme},
  * with the same usernames each (so isolation can be tried by hand): {@code admin}, {@code pm}, {@code
  * desk}, {@code tech1}, {@code tech2}, {@code finance} and {@code guard}, and nine owners each who log in by
- * phone ({@code demo}: 13900000001–09, {@code acme}: 13700000001–09). For local runs and tests only
+ * phone ({@code demo}: 13900000001–09, {@code acme}: 13700000001–09). Staff other than the HQ admin
+ * work on their tenant's demo projects ({@link DemoProjects}). For local runs and tests only
  * ({@code pms.seed.demo=true}); production seeds nothing. Idempotent: what exists is kept as it is,
  * passwords included.
  */
@@ -101,7 +102,8 @@ class DemoSeedRunner implements ApplicationRunner {
                             shortName + " " + seat.title(),
                             StaffKind.STAFF,
                             List.of(seat.role()),
-                            List.of(),
+                            // HQ admins see every project; everyone else works on the tenant's demo projects
+                            seat.role() == StaffRole.HQ_ADMIN ? List.of() : DemoProjects.of(code),
                             seat.skills(),
                             seat.role() == StaffRole.TECHNICIAN,
                             properties.demoPassword(),
