@@ -33,8 +33,12 @@ class Building {
     record Details(String code, String name, int floorsAbove, int floorsBelow, int elevatorCount) {}
 
     static Building open(UUID tenantId, UUID projectId, Details details, Instant now) {
+        return open(UUID.randomUUID(), tenantId, projectId, details, now);
+    }
+
+    static Building open(UUID id, UUID tenantId, UUID projectId, Details details, Instant now) {
         Building building = new Building();
-        building.id = UUID.randomUUID();
+        building.id = id;
         building.tenantId = tenantId;
         building.projectId = projectId;
         building.createdAt = now;

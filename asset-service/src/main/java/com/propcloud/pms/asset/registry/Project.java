@@ -63,8 +63,13 @@ class Project {
             ProjectStatus status) {}
 
     static Project open(UUID tenantId, Details details, Instant now) {
+        return open(UUID.randomUUID(), tenantId, details, now);
+    }
+
+    /** With a chosen id: the demo seed's ids are derived from codes so other seeds can name them. */
+    static Project open(UUID id, UUID tenantId, Details details, Instant now) {
         Project project = new Project();
-        project.id = UUID.randomUUID();
+        project.id = id;
         project.tenantId = tenantId;
         project.createdAt = now;
         project.apply(details, now);

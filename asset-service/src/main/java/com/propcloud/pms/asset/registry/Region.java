@@ -26,8 +26,12 @@ class Region {
     protected Region() {} // for JPA
 
     static Region create(UUID tenantId, String name, Instant now) {
+        return create(UUID.randomUUID(), tenantId, name, now);
+    }
+
+    static Region create(UUID id, UUID tenantId, String name, Instant now) {
         Region region = new Region();
-        region.id = UUID.randomUUID();
+        region.id = id;
         region.tenantId = tenantId;
         region.name = name.strip();
         region.createdAt = now;

@@ -61,8 +61,12 @@ class Unit {
             @Nullable LocalDate handoverDate) {}
 
     static Unit open(UUID tenantId, Building building, Details details, Instant now) {
+        return open(UUID.randomUUID(), tenantId, building, details, now);
+    }
+
+    static Unit open(UUID id, UUID tenantId, Building building, Details details, Instant now) {
         Unit unit = new Unit();
-        unit.id = UUID.randomUUID();
+        unit.id = id;
         unit.tenantId = tenantId;
         unit.projectId = building.projectId();
         unit.buildingId = building.id();
