@@ -26,10 +26,16 @@ final class PlatformClient {
 
     /** Logs in as the demo tenant's HQ admin and keeps the access token for later calls. */
     static PlatformClient demoAdmin(Platform platform) throws Exception {
+        return staff(platform, "demo", "admin");
+    }
+
+    /** Logs in as a seeded staff account and keeps the access token for later calls. */
+    static PlatformClient staff(Platform platform, String tenant, String username) throws Exception {
         PlatformClient client = new PlatformClient(platform.gatewayUrl());
         HttpResponse<String> response = client.post(
                 "/api/v1/auth/login",
-                "{\"tenant\":\"demo\",\"username\":\"admin\",\"password\":\"" + Platform.DEMO_PASSWORD + "\"}");
+                "{\"tenant\":\"" + tenant + "\",\"username\":\"" + username + "\",\"password\":\""
+                        + Platform.DEMO_PASSWORD + "\"}");
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         client.accessToken = JSON.readTree(response.body()).path("accessToken").asString();
         return client;
