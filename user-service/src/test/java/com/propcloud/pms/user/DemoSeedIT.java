@@ -2,11 +2,14 @@ package com.propcloud.pms.user;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.nimbusds.jwt.SignedJWT;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -71,6 +74,31 @@ class DemoSeedIT {
 
         assertThat(usernames(plumbers)).contains("tech1").doesNotContain("tech2");
         assertThat(usernames(electricians)).contains("tech2").doesNotContain("tech1");
+    }
+
+    @Test
+    void theOtherDemoPeopleArriveInTheBackgroundWithDerivedIds() {
+        Api api = new Api(client);
+        String admin = api.accessToken("demo", "admin", Api.DEMO_PASSWORD);
+
+        // residents 1–1900 and commercial tenants 5001–5120; the last one seeded is the last tenant
+        await().atMost(Duration.ofMinutes(3))
+                .until(() -> ((Number) api.get("/api/v1/owners?phone=13900005120", admin)
+                                        .getResponseBody()
+                                        .get("totalElements"))
+                                .intValue()
+                        == 1);
+        var resident = api.get("/api/v1/owners?phone=13900000500", admin).getResponseBody();
+        var row = (Map<?, ?>) ((List<?>) resident.get("content")).get(0);
+        assertThat(row.get("id"))
+                .isEqualTo(UUID.nameUUIDFromBytes("pms-demo-person:demo:500".getBytes(UTF_8))
+                        .toString());
+        assertThat(row.get("phone")).isEqualTo("139****0500");
+        assertThat(((Number) api.get("/api/v1/owners?size=1", admin)
+                                .getResponseBody()
+                                .get("totalElements"))
+                        .intValue())
+                .isGreaterThanOrEqualTo(1900 + 120);
     }
 
     private static List<Object> usernames(Api.Json page) {

@@ -49,6 +49,7 @@ class OwnerAccount {
     protected OwnerAccount() {} // for JPA
 
     static OwnerAccount open(
+            UUID id,
             UUID tenantId,
             String displayName,
             OwnerCategory category,
@@ -56,7 +57,7 @@ class OwnerAccount {
             @Nullable ProtectedValue idNumber,
             Instant now) {
         OwnerAccount owner = new OwnerAccount();
-        owner.id = UUID.randomUUID();
+        owner.id = id;
         owner.tenantId = tenantId;
         owner.displayName = displayName.strip();
         owner.category = category;

@@ -98,7 +98,7 @@ public class OwnerAccounts {
         if (accounts.findByPhoneHash(tenantId, personalData.phoneKey(phone)).isPresent()) {
             throw phoneTaken();
         }
-        return create(tenantId, owner, phone, idNumber).toMember();
+        return create(UUID.randomUUID(), tenantId, owner, phone, idNumber).toMember();
     }
 
     /**
@@ -107,13 +107,22 @@ public class OwnerAccounts {
      */
     @Transactional
     public OwnerMember openIfAbsent(NewOwner owner, @Nullable String password) {
+        return openIfAbsent(UUID.randomUUID(), owner, password);
+    }
+
+    /**
+     * As {@link #openIfAbsent(NewOwner, String)}, a new person getting {@code id}: the demo seed derives
+     * its people's ids so that asset-service's seed can make them occupants without asking.
+     */
+    @Transactional
+    public OwnerMember openIfAbsent(UUID id, NewOwner owner, @Nullable String password) {
         UUID tenantId = TenantContext.require();
         String phone = requirePhone("phone", owner.phone());
         Optional<OwnerAccount> existing = accounts.findByPhoneHash(tenantId, personalData.phoneKey(phone));
         if (existing.isPresent()) {
             return existing.get().toMember();
         }
-        OwnerAccount account = create(tenantId, owner, phone, protectIdNumber(owner));
+        OwnerAccount account = create(id, tenantId, owner, phone, protectIdNumber(owner));
         if (password != null) {
             account.changePassword(password, passwords, clock.instant());
         }
@@ -121,8 +130,10 @@ public class OwnerAccounts {
     }
 
     /** Inserts the person (the phone already known to be free), publishes and audits it. */
-    private OwnerAccount create(UUID tenantId, NewOwner owner, String phone, @Nullable ProtectedValue idNumber) {
+    private OwnerAccount create(
+            UUID id, UUID tenantId, NewOwner owner, String phone, @Nullable ProtectedValue idNumber) {
         OwnerAccount account = OwnerAccount.open(
+                id,
                 tenantId,
                 owner.displayName(),
                 owner.category(),

@@ -12,18 +12,22 @@ import com.propcloud.pms.user.staff.StaffSkill;
 import com.propcloud.pms.user.tenant.TenantDirectory;
 import com.propcloud.pms.user.tenant.TenantRef;
 import java.util.List;
+import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
  * Seeds the platform tenant with its operator and two demo tenants, {@code demo} and {@code acme},
  * with the same usernames each (so isolation can be tried by hand): {@code admin}, {@code pm}, {@code
  * desk}, {@code tech1}, {@code tech2}, {@code finance} and {@code guard}, and nine owners each who log in by
- * phone ({@code demo}: 13900000001–09, {@code acme}: 13700000001–09). Staff other than the HQ admin
+ * phone ({@code demo}: 13900000001–09, {@code acme}: 13700000001–09), then, in the background, the
+ * other demo people ({@link DemoPeople}). Staff other than the HQ admin
  * work on their tenant's demo projects ({@link DemoProjects}). For local runs and tests only
  * ({@code pms.seed.demo=true}); production seeds nothing. Idempotent: what exists is kept as it is,
  * passwords included.
@@ -57,6 +61,12 @@ class DemoSeedRunner implements ApplicationRunner {
     static final String DEMO_PHONE_PREFIX = "139";
     static final String ACME_PHONE_PREFIX = "137";
 
+    private record DemoTenant(String code, String name, String shortName, String phonePrefix) {}
+
+    private static final List<DemoTenant> TENANTS = List.of(
+            new DemoTenant(DEMO, "Demo Property Co.", "Demo", DEMO_PHONE_PREFIX),
+            new DemoTenant(ACME, "Acme Estates", "Acme", ACME_PHONE_PREFIX));
+
     private static final List<String> OWNER_NAMES = List.of("张伟", "王芳", "李娜", "刘洋", "陈静", "杨磊", "赵敏", "黄强", "周丽");
 
     private final TenantDirectory tenants;
@@ -71,11 +81,6 @@ class DemoSeedRunner implements ApplicationRunner {
         this.properties = properties;
     }
 
-    /** The n-th (1-based) demo owner's phone of a tenant. */
-    static String ownerPhone(String phonePrefix, int n) {
-        return phonePrefix + String.format("%08d", n);
-    }
-
     @Override
     public void run(ApplicationArguments args) {
         TenantRef platform = tenants.registerIfAbsent(PLATFORM, "Platform");
@@ -87,8 +92,9 @@ class DemoSeedRunner implements ApplicationRunner {
                         StaffKind.OPERATOR,
                         List.of(StaffRole.PLATFORM_OPERATOR),
                         properties.demoPassword()));
-        seedTenant(DEMO, "Demo Property Co.", "Demo", DEMO_PHONE_PREFIX);
-        seedTenant(ACME, "Acme Estates", "Acme", ACME_PHONE_PREFIX);
+        for (DemoTenant tenant : TENANTS) {
+            seedTenant(tenant.code(), tenant.name(), tenant.shortName(), tenant.phonePrefix());
+        }
         log.info("Demo data ready: tenants '{}', '{}' and '{}'", PLATFORM, DEMO, ACME);
     }
 
@@ -113,8 +119,39 @@ class DemoSeedRunner implements ApplicationRunner {
             // made-up ID numbers with a valid check character: region 110101, born 1980–1988
             String idNumber = IdNumbers.withCheckCharacter("110101198" + (n - 1) + "0101" + String.format("%03d", n));
             OwnerAccounts.NewOwner owner = new OwnerAccounts.NewOwner(
-                    OWNER_NAMES.get(n - 1), OwnerCategory.OWNER, ownerPhone(phonePrefix, n), idNumber);
-            TenantContext.runAs(tenant.id(), () -> owners.openIfAbsent(owner, properties.demoPassword()));
+                    OWNER_NAMES.get(n - 1), OwnerCategory.OWNER, DemoPeople.phone(phonePrefix, n), idNumber);
+            UUID id = DemoPeople.id(code, n);
+            TenantContext.runAs(tenant.id(), () -> owners.openIfAbsent(id, owner, properties.demoPassword()));
+        }
+    }
+
+    /**
+     * The rest of the demo people (about two thousand), after start-up in the background: a person
+     * each transaction, so the service is ready meanwhile and a restart carries on where it stopped.
+     */
+    @EventListener(ApplicationReadyEvent.class)
+    void seedTheOtherPeopleInTheBackground() {
+        Thread thread = new Thread(
+                () -> {
+                    try {
+                        for (DemoTenant tenant : TENANTS) {
+                            seedPeople(tenant);
+                        }
+                        log.info("Demo people ready: tenants '{}' and '{}'", DEMO, ACME);
+                    } catch (RuntimeException failure) {
+                        log.warn("Demo people not all seeded: {}", failure.toString());
+                    }
+                },
+                "demo-people-seed");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    private void seedPeople(DemoTenant demo) {
+        TenantRef tenant = tenants.registerIfAbsent(demo.code(), demo.name());
+        for (DemoPeople.Person person : DemoPeople.of(demo.code(), demo.phonePrefix(), OWNERS_PER_TENANT + 1)) {
+            UUID id = DemoPeople.id(demo.code(), person.n());
+            TenantContext.runAs(tenant.id(), () -> owners.openIfAbsent(id, person.owner(), null));
         }
     }
 
