@@ -66,8 +66,12 @@ class AuthorizationMatrixIT {
 
     /** The project every project-scoped staff token of the matrix names, in either tenant. */
     private static final UUID PROJECT = UUID.randomUUID();
-    /** Two owners of tenant A; the fixtures of owner routes belong to the first. */
-    private static final UUID OWNER_A = UUID.randomUUID();
+    /**
+     * Two owners of tenant A; the fixtures of owner routes belong to the first, a real owner account of
+     * user-service (created at start), so that asset-service knows them as a person and can link them
+     * to units.
+     */
+    private static UUID OWNER_A;
 
     private static final UUID OWNER_B = UUID.randomUUID();
 
@@ -268,6 +272,73 @@ class AuthorizationMatrixIT {
                 Expectation.roles(registrars).body("{\"status\":\"RENTED\"}").object(token -> newUnit()));
         EXPECTATIONS.put(
                 "DELETE /api/v1/units/{id}", Expectation.roles(registrars).object(token -> newUnit()));
+        // occupancy: the owner desk links people (%o: a person asset-service knows) and vehicles (%v: a
+        // new plate); every staff member reads, in scope. Nested routes name "unit|child" as their id.
+        EXPECTATIONS.put(
+                "POST /api/v1/units/{unitId}/occupants",
+                Expectation.roles(OWNER_DESK)
+                        .body("{\"personId\":\"%o\",\"role\":\"FAMILY\",\"moveIn\":\"2025-07-01\"}")
+                        .object(token -> newUnit()));
+        EXPECTATIONS.put(
+                "GET /api/v1/units/{unitId}/occupants",
+                Expectation.roles(ANY_STAFF).object(token -> newUnit()));
+        EXPECTATIONS.put(
+                "POST /api/v1/units/{unitId}/occupants/{occupancyId}/end",
+                Expectation.roles(OWNER_DESK)
+                        .body("{\"moveOut\":\"2030-01-01\"}")
+                        .object(token -> newOccupancy()));
+        EXPECTATIONS.put(
+                "POST /api/v1/units/{unitId}/vehicles",
+                Expectation.roles(OWNER_DESK).body("{\"plate\":\"%v\"}").object(token -> newUnit()));
+        EXPECTATIONS.put(
+                "GET /api/v1/units/{unitId}/vehicles",
+                Expectation.roles(ANY_STAFF).object(token -> newUnit()));
+        EXPECTATIONS.put(
+                "DELETE /api/v1/units/{unitId}/vehicles/{vehicleId}",
+                Expectation.roles(OWNER_DESK).object(token -> newVehicle()));
+        // parking spaces: registered like units, read by every staff member in scope
+        EXPECTATIONS.put(
+                "POST /api/v1/parking-spaces",
+                Expectation.roles(registrars)
+                        .body("{\"projectId\":\"%p\",\"zone\":\"m\",\"number\":\"m-%s\",\"type\":\"VISITOR\"}"));
+        EXPECTATIONS.put("GET /api/v1/parking-spaces", Expectation.roles(ANY_STAFF));
+        EXPECTATIONS.put(
+                "GET /api/v1/parking-spaces/{id}", Expectation.roles(ANY_STAFF).object(token -> newParkingSpace()));
+        EXPECTATIONS.put(
+                "PATCH /api/v1/parking-spaces/{id}",
+                Expectation.roles(registrars).body("{\"status\":\"RESERVED\"}").object(token -> newParkingSpace()));
+        EXPECTATIONS.put(
+                "DELETE /api/v1/parking-spaces/{id}",
+                Expectation.roles(registrars).object(token -> newParkingSpace()));
+        // renovation filings: the owner desk files for an occupant (%u: a unit owner A holds, %a: owner
+        // A), HQ admins and project managers decide; a repeated decision is a no-op, so each role can
+        // take the same one
+        Set<String> deciders = Set.of("HQ_ADMIN", "PROJECT_MANAGER");
+        EXPECTATIONS.put(
+                "POST /api/v1/renovations", Expectation.roles(OWNER_DESK).body(filing("%u", "%a")));
+        EXPECTATIONS.put("GET /api/v1/renovations", Expectation.roles(ANY_STAFF));
+        EXPECTATIONS.put(
+                "GET /api/v1/renovations/{id}", Expectation.roles(ANY_STAFF).object(token -> newRenovation()));
+        EXPECTATIONS.put(
+                "POST /api/v1/renovations/{id}/approve",
+                Expectation.roles(deciders).object(token -> newRenovation()));
+        EXPECTATIONS.put(
+                "POST /api/v1/renovations/{id}/reject",
+                Expectation.roles(deciders).body("{\"reason\":\"matrix\"}").object(token -> newRenovation()));
+        EXPECTATIONS.put(
+                "POST /api/v1/renovations/{id}/complete",
+                Expectation.roles(deciders).object(token -> approved(newRenovation())));
+        // the owners' own units and their filings
+        Expectation ownUnit = Expectation.ownersOnly();
+        EXPECTATIONS.put("GET /api/v1/app/units", ownUnit);
+        EXPECTATIONS.put("GET /api/v1/app/units/{id}", ownUnit.object(token -> newHeldUnit()));
+        EXPECTATIONS.put("GET /api/v1/app/units/{unitId}/renovations", ownUnit.object(token -> newHeldUnit()));
+        EXPECTATIONS.put(
+                "POST /api/v1/app/units/{unitId}/renovations",
+                ownUnit.body(filing(null, null)).object(token -> newHeldUnit()));
+        EXPECTATIONS.put(
+                "GET /api/v1/app/units/{unitId}/renovations/{id}",
+                ownUnit.object(AuthorizationMatrixIT::newOwnRenovation));
         Expectation ownTicket = Expectation.ownersOnly();
         EXPECTATIONS.put(
                 "POST /api/v1/app/work-orders", ownTicket.body("{\"kind\":\"REPAIR\",\"description\":\"matrix\"}"));
@@ -281,6 +352,7 @@ class AuthorizationMatrixIT {
         tokens = PlatformTokens.load();
         TENANT_A = tokens.tenantId("demo");
         TENANT_B = tokens.tenantId("acme");
+        OWNER_A = UUID.fromString(newOwner(hqOfA()));
     }
 
     @Test
@@ -474,9 +546,11 @@ class AuthorizationMatrixIT {
         softly.assertThat(problemShape(foreign)).as(route + " " + who).isEqualTo(problemShape(missing));
         String missingId =
                 missing.body().replaceAll("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", "ID");
-        softly.assertThat(foreign.body().replace(id, "ID"))
-                .as(route + " " + who)
-                .isEqualTo(missingId);
+        String foreignBody = foreign.body();
+        for (String part : id.split("\\|")) {
+            foreignBody = foreignBody.replace(part, "ID");
+        }
+        softly.assertThat(foreignBody).as(route + " " + who).isEqualTo(missingId);
     }
 
     /**
@@ -547,7 +621,7 @@ class AuthorizationMatrixIT {
     private static HttpResponse<String> call(String route, Expectation expectation, String id, String token)
             throws Exception {
         String method = route.substring(0, route.indexOf(' '));
-        String path = route.substring(route.indexOf(' ') + 1).replaceAll("\\{[^}]+}", id == null ? "x" : id);
+        String path = withIds(route.substring(route.indexOf(' ') + 1), id == null ? "x" : id);
         String url = platform.gatewayUrl() + path + (expectation.query().isEmpty() ? "" : "?" + expectation.query());
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(15));
         if (token != null) {
@@ -560,7 +634,11 @@ class AuthorizationMatrixIT {
                         .replace("%s", UUID.randomUUID().toString().substring(0, 8))
                         .replace("%d", randomDigits())
                         .replace("%p", expectation.body().contains("%p") ? matrixProject() : "")
-                        .replace("%b", expectation.body().contains("%b") ? matrixBuilding() : "");
+                        .replace("%b", expectation.body().contains("%b") ? matrixBuilding() : "")
+                        .replace("%o", expectation.body().contains("%o") ? knownPerson() : "")
+                        .replace("%v", randomPlate())
+                        .replace("%u", expectation.body().contains("%u") ? matrixHeldUnit() : "")
+                        .replace("%a", expectation.body().contains("%a") ? OWNER_A.toString() : "");
         request.header("Content-Type", "application/json")
                 .method(
                         method,
@@ -568,6 +646,22 @@ class AuthorizationMatrixIT {
                                 ? HttpRequest.BodyPublishers.noBody()
                                 : HttpRequest.BodyPublishers.ofString(body));
         return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /**
+     * The path with its {@code {…}} placeholders filled in order from {@code id}: one id fills them
+     * all, a nested route's fixture names {@code "parent|child"}.
+     */
+    private static String withIds(String template, String id) {
+        String[] ids = id.split("\\|");
+        Matcher placeholders = Pattern.compile("\\{[^}]+}").matcher(template);
+        StringBuilder path = new StringBuilder();
+        int next = 0;
+        while (placeholders.find()) {
+            placeholders.appendReplacement(path, ids[Math.min(next++, ids.length - 1)]);
+        }
+        placeholders.appendTail(path);
+        return path.toString();
     }
 
     private static Set<String> problemShape(HttpResponse<String> response) {
@@ -630,6 +724,132 @@ class AuthorizationMatrixIT {
     private static String newUnit() {
         String number = "f-" + UUID.randomUUID().toString().substring(0, 8);
         return create("/api/v1/units", hqOfA(), unitIn(number).replace("%b", matrixBuilding()));
+    }
+
+    /** A unit of the matrix building held by owner A, for filings staff make on A's behalf. */
+    private static String matrixHeldUnit;
+
+    private static synchronized String matrixHeldUnit() {
+        if (matrixHeldUnit == null) {
+            matrixHeldUnit = newHeldUnit();
+        }
+        return matrixHeldUnit;
+    }
+
+    /** A new unit that owner A holds. */
+    private static String newHeldUnit() {
+        String unit = newUnit();
+        link(unit, OWNER_A);
+        return unit;
+    }
+
+    /** "unit|occupancy": a stay of a new person in a new unit. */
+    private static String newOccupancy() {
+        String unit = newUnit();
+        return unit + "|" + link(unit, UUID.fromString(knownPerson()));
+    }
+
+    /** "unit|vehicle". */
+    private static String newVehicle() {
+        String unit = newUnit();
+        return unit + "|"
+                + create("/api/v1/units/" + unit + "/vehicles", hqOfA(), "{\"plate\":\"" + randomPlate() + "\"}");
+    }
+
+    private static String newParkingSpace() {
+        return create(
+                "/api/v1/parking-spaces",
+                hqOfA(),
+                "{\"projectId\":\"" + matrixProject() + "\",\"zone\":\"f\",\"number\":\"f-"
+                        + UUID.randomUUID().toString().substring(0, 8) + "\",\"type\":\"VISITOR\"}");
+    }
+
+    /** A submitted filing of owner A for a unit they hold, filed in the owners' app. */
+    private static String newRenovation() {
+        return newOwnRenovation(tokens.owner(TENANT_A, "demo", OWNER_A)).split("\\|")[1];
+    }
+
+    /** "unit|renovation", filed by the given owner token (owner A's). */
+    private static String newOwnRenovation(String ownerToken) {
+        String unit = newHeldUnit();
+        return unit + "|" + create("/api/v1/app/units/" + unit + "/renovations", ownerToken, filing(null, null));
+    }
+
+    private static String approved(String renovation) {
+        try {
+            HttpResponse<String> response = HTTP.send(
+                    HttpRequest.newBuilder(URI.create(
+                                    platform.gatewayUrl() + "/api/v1/renovations/" + renovation + "/approve"))
+                            .header("Authorization", "Bearer " + hqOfA())
+                            .POST(HttpRequest.BodyPublishers.noBody())
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+            return renovation;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A filing's body; staff name the unit and the applicant, owners file for the unit in the path. */
+    private static String filing(String unit, String applicant) {
+        String whose = unit == null ? "" : "\"unitId\":\"" + unit + "\",\"applicantId\":\"" + applicant + "\",";
+        return "{" + whose + "\"contractorName\":\"Matrix\",\"startsOn\":\"2026-12-01\",\"endsOn\":\"2026-12-31\","
+                + "\"deposit\":{\"amount\":\"0\",\"currency\":\"CNY\"}}";
+    }
+
+    /**
+     * A new owner of tenant A that asset-service knows: created in user-service, then linked to a
+     * scratch unit once its event has reached asset-service's person projection.
+     */
+    private static String knownPerson() {
+        String person = newOwner(hqOfA());
+        link(newUnit(), UUID.fromString(person));
+        return person;
+    }
+
+    /** Links the person to the unit, waiting for asset-service to know them (the event is asynchronous). */
+    private static String link(String unit, UUID person) {
+        String body = "{\"personId\":\"" + person + "\",\"role\":\"OWNER\",\"moveIn\":\"2025-07-01\"}";
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        try {
+            while (true) {
+                HttpResponse<String> response = HTTP.send(
+                        HttpRequest.newBuilder(
+                                        URI.create(platform.gatewayUrl() + "/api/v1/units/" + unit + "/occupants"))
+                                .header("Authorization", "Bearer " + hqOfA())
+                                .header("Content-Type", "application/json")
+                                .POST(HttpRequest.BodyPublishers.ofString(body))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+                boolean unknownYet =
+                        response.statusCode() == 422 && response.body().contains("occupancy.person-not-found");
+                if (!unknownYet || System.nanoTime() > deadline) {
+                    assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+                    return PlatformClient.JSON
+                            .readTree(response.body())
+                            .path("id")
+                            .asString();
+                }
+                Thread.sleep(200);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A plate no earlier call used (in practice): 粤B and five of the 34 characters plates use. */
+    private static String randomPlate() {
+        String characters = "ABCDEFGHJKLMNPQRSTUVWXYZ0123456789";
+        StringBuilder plate = new StringBuilder("粤B");
+        for (int i = 0; i < 5; i++) {
+            plate.append(characters.charAt(
+                    java.util.concurrent.ThreadLocalRandom.current().nextInt(characters.length())));
+        }
+        return plate.toString();
     }
 
     private static String newOwnTicket(String ownerToken) {

@@ -3,6 +3,8 @@ package com.propcloud.pms.asset.registry;
 import com.propcloud.pms.common.problem.Problems;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -68,9 +70,25 @@ class RegistryConstraints {
                     "unit_inner_within_gross",
                     invalid(RegistryCodes.UNIT_AREA_INVALID, "The inner area cannot exceed the gross area")));
 
+    /** The registry's rules and those the other feature packages contribute. */
+    private final Map<String, Rule> rules;
+
+    RegistryConstraints(List<ConstraintProblems> contributed) {
+        Map<String, Rule> all = new HashMap<>(RULES);
+        for (ConstraintProblems feature : contributed) {
+            feature.byConstraint().forEach((name, problem) -> {
+                Rule rule = new Rule(problem.status(), problem.code(), problem.detail());
+                if (all.putIfAbsent(name, rule) != null) {
+                    throw new IllegalStateException("Constraint " + name + " is mapped twice");
+                }
+            });
+        }
+        this.rules = Map.copyOf(all);
+    }
+
     @ExceptionHandler(DataIntegrityViolationException.class)
     ResponseEntity<ProblemDetail> violated(DataIntegrityViolationException ex, HttpServletRequest request) {
-        Rule rule = ruleFor(ex).orElseGet(() -> {
+        Rule rule = ruleFor(ex, rules).orElseGet(() -> {
             log.warn("Unmapped integrity violation on {} {}", request.getMethod(), request.getRequestURI(), ex);
             return new Rule(HttpStatus.CONFLICT, "conflict", "The change conflicts with the registry's data");
         });
@@ -84,12 +102,16 @@ class RegistryConstraints {
      * constraint's name; that holds for the triggers too, whose messages are worded the same way.
      */
     static Optional<Rule> ruleFor(Throwable ex) {
+        return ruleFor(ex, RULES);
+    }
+
+    static Optional<Rule> ruleFor(Throwable ex, Map<String, Rule> rules) {
         for (Throwable t = ex; t != null; t = t.getCause()) {
             String message = t.getMessage();
             if (message == null) {
                 continue;
             }
-            for (var entry : RULES.entrySet()) {
+            for (var entry : rules.entrySet()) {
                 if (message.contains("\"" + entry.getKey() + "\"")) {
                     return Optional.of(entry.getValue());
                 }

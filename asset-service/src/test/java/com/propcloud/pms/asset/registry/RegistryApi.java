@@ -15,23 +15,23 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The registry's HTTP API as the tests call it: tokens, requests, fixtures and common assertions. */
-final class RegistryApi {
+public final class RegistryApi {
 
-    static final JsonMapper JSON = JsonMapper.builder().build();
+    public static final JsonMapper JSON = JsonMapper.builder().build();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final String UUID_PATTERN = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
 
     private final int port;
 
-    RegistryApi(int port) {
+    public RegistryApi(int port) {
         this.port = port;
     }
 
-    static String hq(UUID tenant) {
+    public static String hq(UUID tenant) {
         return TestJwks.get().staffToken(tenant, "t" + tenant.toString().substring(0, 6), "HQ_ADMIN");
     }
 
-    static String scoped(UUID tenant, String role, UUID... projects) {
+    public static String scoped(UUID tenant, String role, UUID... projects) {
         return TestJwks.get()
                 .token()
                 .tenant(tenant, "t" + tenant.toString().substring(0, 6))
@@ -40,7 +40,7 @@ final class RegistryApi {
                 .sign();
     }
 
-    static String owner(UUID tenant) {
+    public static String owner(UUID tenant) {
         return TestJwks.get()
                 .token()
                 .tenant(tenant, "t" + tenant.toString().substring(0, 6))
@@ -49,18 +49,18 @@ final class RegistryApi {
                 .sign();
     }
 
-    static String unique(String prefix) {
+    public static String unique(String prefix) {
         return prefix + UUID.randomUUID().toString().substring(0, 8);
     }
 
-    String project(String token, String code) throws Exception {
+    public String project(String token, String code) throws Exception {
         return id(created(
                 "/api/v1/projects",
                 token,
                 "{\"code\":\"" + code + "\",\"name\":\"P " + code + "\",\"type\":\"RESIDENTIAL\"}"));
     }
 
-    String building(String token, String projectId, String code, int above, int below) throws Exception {
+    public String building(String token, String projectId, String code, int above, int below) throws Exception {
         return id(created(
                 "/api/v1/buildings",
                 token,
@@ -68,17 +68,17 @@ final class RegistryApi {
                         .formatted(projectId, code, code, above, below)));
     }
 
-    String unit(String token, String buildingId, String number, int floor, String status) throws Exception {
+    public String unit(String token, String buildingId, String number, int floor, String status) throws Exception {
         return id(created("/api/v1/units", token, unitJson(buildingId, number, floor, "89.50", status)));
     }
 
-    static String unitJson(String buildingId, String number, int floor, String grossArea, String status) {
+    public static String unitJson(String buildingId, String number, int floor, String grossArea, String status) {
         return ("{\"buildingId\":\"%s\",\"number\":\"%s\",\"floor\":%d,\"type\":\"APARTMENT\","
                         + "\"grossArea\":%s,\"status\":\"%s\"}")
                 .formatted(buildingId, number, floor, grossArea, status);
     }
 
-    JsonNode created(String path, String token, String json) throws Exception {
+    public JsonNode created(String path, String token, String json) throws Exception {
         HttpResponse<String> response = post(path, token, json);
         JsonNode body = body(response, 201);
         assertThat(response.headers().firstValue("Location"))
@@ -86,28 +86,28 @@ final class RegistryApi {
         return body;
     }
 
-    static String id(JsonNode node) {
+    public static String id(JsonNode node) {
         return node.path("id").asString();
     }
 
-    static List<String> ids(JsonNode page) {
+    public static List<String> ids(JsonNode page) {
         return page.path("content").findValuesAsString("id");
     }
 
-    static JsonNode body(HttpResponse<String> response, int status) throws IOException {
+    public static JsonNode body(HttpResponse<String> response, int status) throws IOException {
         assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
         return JSON.readTree(response.body());
     }
 
     /** A problem with this status and code. */
-    static void problem(HttpResponse<String> response, int status, String code) throws IOException {
+    public static void problem(HttpResponse<String> response, int status, String code) throws IOException {
         assertThat(body(response, status).path("code").asString())
                 .as(response.body())
                 .isEqualTo(code);
     }
 
     /** A 404 that tells nothing: the same fields and text as for a random id, but for the id. */
-    static void assertNotFoundLikeMissing(HttpResponse<String> hidden, HttpResponse<String> missing, String id)
+    public static void assertNotFoundLikeMissing(HttpResponse<String> hidden, HttpResponse<String> missing, String id)
             throws IOException {
         assertThat(hidden.statusCode()).as(hidden.body()).isEqualTo(404);
         assertThat(missing.statusCode()).isEqualTo(404);
@@ -116,23 +116,23 @@ final class RegistryApi {
         assertThat(hidden.body().replace(id, "ID")).isEqualTo(missing.body().replaceAll(UUID_PATTERN, "ID"));
     }
 
-    HttpResponse<String> get(String path, String token) throws Exception {
+    public HttpResponse<String> get(String path, String token) throws Exception {
         return send(request(path, token).GET());
     }
 
-    HttpResponse<String> post(String path, String token, String json) throws Exception {
+    public HttpResponse<String> post(String path, String token, String json) throws Exception {
         return send(request(path, token)
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
-    HttpResponse<String> patch(String path, String token, String json) throws Exception {
+    public HttpResponse<String> patch(String path, String token, String json) throws Exception {
         return send(request(path, token)
                 .header("Content-Type", "application/json")
                 .method("PATCH", HttpRequest.BodyPublishers.ofString(json)));
     }
 
-    HttpResponse<String> delete(String path, String token) throws Exception {
+    public HttpResponse<String> delete(String path, String token) throws Exception {
         return send(request(path, token).DELETE());
     }
 

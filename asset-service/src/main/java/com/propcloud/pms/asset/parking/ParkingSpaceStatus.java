@@ -1,0 +1,8 @@
+package com.propcloud.pms.asset.parking;
+
+enum ParkingSpaceStatus {
+    AVAILABLE,
+    OCCUPIED,
+    RESERVED,
+    DISABLED
+}
