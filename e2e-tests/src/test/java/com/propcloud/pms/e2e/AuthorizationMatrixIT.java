@@ -339,6 +339,50 @@ class AuthorizationMatrixIT {
         EXPECTATIONS.put(
                 "GET /api/v1/app/units/{unitId}/renovations/{id}",
                 ownUnit.object(AuthorizationMatrixIT::newOwnRenovation));
+        // equipment, maintenance plans and patrol routes follow the registry: HQ admins and project
+        // managers shape them, every staff member reads (and scans, and prints labels) within their scope
+        EXPECTATIONS.put(
+                "POST /api/v1/equipment",
+                Expectation.roles(registrars).body("{\"projectId\":\"%p\",\"category\":\"CCTV\",\"name\":\"m-%s\"}"));
+        EXPECTATIONS.put("GET /api/v1/equipment", Expectation.roles(ANY_STAFF));
+        EXPECTATIONS.put(
+                "GET /api/v1/equipment/{id}", Expectation.roles(ANY_STAFF).object(token -> newEquipment()));
+        EXPECTATIONS.put(
+                "GET /api/v1/equipment/{id}/label.png",
+                Expectation.roles(ANY_STAFF).object(token -> newEquipment()));
+        EXPECTATIONS.put(
+                "GET /api/v1/equipment/by-code/{code}",
+                Expectation.roles(ANY_STAFF).object(token -> newEquipmentCode()));
+        EXPECTATIONS.put(
+                "GET /api/v1/equipment/labels.pdf", Expectation.roles(ANY_STAFF).query("projectId=%p"));
+        EXPECTATIONS.put(
+                "PATCH /api/v1/equipment/{id}",
+                Expectation.roles(registrars).body("{\"status\":\"FAULTY\"}").object(token -> newEquipment()));
+        EXPECTATIONS.put(
+                "DELETE /api/v1/equipment/{id}", Expectation.roles(registrars).object(token -> newEquipment()));
+        EXPECTATIONS.put(
+                "POST /api/v1/maintenance-plans", Expectation.roles(registrars).body(planIn("m-%s")));
+        EXPECTATIONS.put("GET /api/v1/maintenance-plans", Expectation.roles(ANY_STAFF));
+        EXPECTATIONS.put(
+                "GET /api/v1/maintenance-plans/{id}",
+                Expectation.roles(ANY_STAFF).object(token -> newPlan()));
+        EXPECTATIONS.put(
+                "PATCH /api/v1/maintenance-plans/{id}",
+                Expectation.roles(registrars).body("{\"name\":\"Renamed\"}").object(token -> newPlan()));
+        EXPECTATIONS.put(
+                "DELETE /api/v1/maintenance-plans/{id}",
+                Expectation.roles(registrars).object(token -> newPlan()));
+        EXPECTATIONS.put(
+                "POST /api/v1/patrol-routes", Expectation.roles(registrars).body(routeIn("m-%s")));
+        EXPECTATIONS.put("GET /api/v1/patrol-routes", Expectation.roles(ANY_STAFF));
+        EXPECTATIONS.put(
+                "GET /api/v1/patrol-routes/{id}", Expectation.roles(ANY_STAFF).object(token -> newRoute()));
+        EXPECTATIONS.put(
+                "PATCH /api/v1/patrol-routes/{id}",
+                Expectation.roles(registrars).body("{\"active\":false}").object(token -> newRoute()));
+        EXPECTATIONS.put(
+                "DELETE /api/v1/patrol-routes/{id}",
+                Expectation.roles(registrars).object(token -> newRoute()));
         Expectation ownTicket = Expectation.ownersOnly();
         EXPECTATIONS.put(
                 "POST /api/v1/app/work-orders", ownTicket.body("{\"kind\":\"REPAIR\",\"description\":\"matrix\"}"));
@@ -622,7 +666,11 @@ class AuthorizationMatrixIT {
             throws Exception {
         String method = route.substring(0, route.indexOf(' '));
         String path = withIds(route.substring(route.indexOf(' ') + 1), id == null ? "x" : id);
-        String url = platform.gatewayUrl() + path + (expectation.query().isEmpty() ? "" : "?" + expectation.query());
+        // %p in a query names the matrix project, as in bodies
+        String query = expectation.query().contains("%p")
+                ? expectation.query().replace("%p", matrixProject())
+                : expectation.query();
+        String url = platform.gatewayUrl() + path + (query.isEmpty() ? "" : "?" + query);
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(15));
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
@@ -791,6 +839,28 @@ class AuthorizationMatrixIT {
         }
     }
 
+    /** An item of the matrix project (a camera: an elevator would bring a plan along). */
+    private static String newEquipment() {
+        return create("/api/v1/equipment", hqOfA(), equipmentJson());
+    }
+
+    /** The QR code of a new item of the matrix project, what by-code routes name. */
+    private static String newEquipmentCode() {
+        try {
+            HttpResponse<String> response = HTTP.send(
+                    HttpRequest.newBuilder(URI.create(platform.gatewayUrl() + "/api/v1/equipment"))
+                            .header("Authorization", "Bearer " + hqOfA())
+                            .header("Content-Type", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofString(equipmentJson()))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+            return PlatformClient.JSON.readTree(response.body()).path("qrCode").asString();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** A filing's body; staff name the unit and the applicant, owners file for the unit in the path. */
     private static String filing(String unit, String applicant) {
         String whose = unit == null ? "" : "\"unitId\":\"" + unit + "\",\"applicantId\":\"" + applicant + "\",";
@@ -850,6 +920,34 @@ class AuthorizationMatrixIT {
                     java.util.concurrent.ThreadLocalRandom.current().nextInt(characters.length())));
         }
         return plate.toString();
+    }
+
+    private static String equipmentJson() {
+        return "{\"projectId\":\"" + matrixProject() + "\",\"category\":\"CCTV\",\"name\":\"f-"
+                + UUID.randomUUID().toString().substring(0, 8) + "\"}";
+    }
+
+    private static String planIn(String name) {
+        return "{\"projectId\":\"%p\",\"category\":\"WATER_PUMP\",\"name\":\"" + name
+                + "\",\"skill\":\"PLUMBING\",\"checklist\":[\"Seals\"],"
+                + "\"cycle\":{\"kind\":\"EVERY_N_DAYS\",\"intervalDays\":30}}";
+    }
+
+    private static String newPlan() {
+        String name = "f-" + UUID.randomUUID().toString().substring(0, 8);
+        return create("/api/v1/maintenance-plans", hqOfA(), planIn(name).replace("%p", matrixProject()));
+    }
+
+    /** Route names are unique per project; checkpoint codes are issued by the service. */
+    private static String routeIn(String name) {
+        return "{\"projectId\":\"%p\",\"name\":\"" + name + "\",\"role\":\"SECURITY\","
+                + "\"cycle\":{\"kind\":\"TIMES_OF_DAY\",\"timesOfDay\":[\"22:00\"]},"
+                + "\"checkpoints\":[{\"location\":\"Gate\"}]}";
+    }
+
+    private static String newRoute() {
+        String name = "f-" + UUID.randomUUID().toString().substring(0, 8);
+        return create("/api/v1/patrol-routes", hqOfA(), routeIn(name).replace("%p", matrixProject()));
     }
 
     private static String newOwnTicket(String ownerToken) {

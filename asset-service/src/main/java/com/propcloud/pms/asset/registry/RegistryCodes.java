@@ -12,6 +12,9 @@ final class RegistryCodes {
     static final String PROJECT_REGION_NOT_FOUND = "project.region-not-found";
     static final String PROJECT_CONTRACT_PERIOD_INVALID = "project.contract-period-invalid";
     static final String PROJECT_HAS_BUILDINGS = "project.has-buildings";
+    static final String PROJECT_HAS_EQUIPMENT = "project.has-equipment";
+    static final String PROJECT_HAS_SCHEDULES = "project.has-schedules";
+    static final String BUILDING_HAS_EQUIPMENT = "building.has-equipment";
     static final String BUILDING_CODE_TAKEN = "building.code-taken";
     static final String BUILDING_PROJECT_NOT_FOUND = "building.project-not-found";
     static final String BUILDING_FLOORS_EXCLUDE_UNITS = "building.floors-exclude-units";

@@ -24,7 +24,8 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
  * as the same problem the service's own check gives, by the constraint's name, and never as a 500.
  */
 @RestControllerAdvice
-@Order(Ordered.HIGHEST_PRECEDENCE)
+// after LedgerConstraints, which answers the equipment, maintenance and patrol routes
+@Order(Ordered.HIGHEST_PRECEDENCE + 1)
 class RegistryConstraints {
 
     private static final Logger log = LoggerFactory.getLogger(RegistryConstraints.class);
@@ -53,6 +54,19 @@ class RegistryConstraints {
             Map.entry(
                     "building_floors_cover_units",
                     conflict(RegistryCodes.BUILDING_FLOORS_EXCLUDE_UNITS, "Units lie on floors outside this range")),
+            // equipment, plans and routes hold on to their project and building (V20)
+            Map.entry(
+                    "equipment_project_fk",
+                    conflict(RegistryCodes.PROJECT_HAS_EQUIPMENT, "The project still has equipment")),
+            Map.entry(
+                    "maintenance_plan_project_fk",
+                    conflict(RegistryCodes.PROJECT_HAS_SCHEDULES, "The project still has maintenance plans")),
+            Map.entry(
+                    "patrol_route_project_fk",
+                    conflict(RegistryCodes.PROJECT_HAS_SCHEDULES, "The project still has patrol routes")),
+            Map.entry(
+                    "equipment_building_fk",
+                    conflict(RegistryCodes.BUILDING_HAS_EQUIPMENT, "The building still has equipment")),
             Map.entry(
                     "unit_number_unique",
                     conflict(RegistryCodes.UNIT_NUMBER_TAKEN, "The building has a unit with this number")),

@@ -6,8 +6,11 @@ import java.util.Arrays;
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.jpa.domain.Specification;
 
-/** Building blocks of the list queries: the caller's data scope, and optional equality filters. */
-final class RegistryQueries {
+/**
+ * Building blocks of the list queries: the caller's data scope, and optional equality filters. Public
+ * for asset-service's other features (equipment, plans, routes), which scope by project the same way.
+ */
+public final class RegistryQueries {
 
     private RegistryQueries() {}
 
@@ -15,7 +18,7 @@ final class RegistryQueries {
      * Narrows to the caller's projects: nothing for a scope without projects (an empty IN list is not
      * SQL), everything for HQ. Row-level security has already narrowed to the tenant.
      */
-    static <T> Specification<T> inScope(DataScope scope, String projectAttribute) {
+    public static <T> Specification<T> inScope(DataScope scope, String projectAttribute) {
         return (root, query, cb) -> switch (scope.reach()) {
             case TENANT -> cb.conjunction();
             case PROJECTS ->
@@ -27,12 +30,12 @@ final class RegistryQueries {
     }
 
     /** {@code attribute = value}, or no restriction when the filter is absent. */
-    static <T> Specification<T> equal(String attribute, @Nullable Object value) {
+    public static <T> Specification<T> equal(String attribute, @Nullable Object value) {
         return (root, query, cb) -> value == null ? cb.conjunction() : cb.equal(root.get(attribute), value);
     }
 
     /** A query parameter naming an enum constant, refused as a validation error if it names none. */
-    static <E extends Enum<E>> @Nullable E parameter(String parameter, @Nullable String value, Class<E> type) {
+    public static <E extends Enum<E>> @Nullable E parameter(String parameter, @Nullable String value, Class<E> type) {
         if (value == null || value.isBlank()) {
             return null;
         }

@@ -1,17 +1,20 @@
 package com.propcloud.pms.asset.registry;
 
-/** Who may use the registry's routes; what each then reaches is their {@code DataScope}. */
-final class Roles {
+/**
+ * Who may use the registry's routes (and those of equipment, plans and routes, which follow the same
+ * split); what each then reaches is their {@code DataScope}.
+ */
+public final class Roles {
 
     /** Reads: any staff member (owners get their own view under /api/v1/app/units later). */
-    static final String STAFF =
+    public static final String STAFF =
             "hasAnyRole('HQ_ADMIN','PROJECT_MANAGER','FRONT_DESK','TECHNICIAN','FINANCE','SECURITY')";
 
     /** Projects and regions: the tenant's portfolio is HQ's to shape. */
-    static final String HQ = "hasRole('HQ_ADMIN')";
+    public static final String HQ = "hasRole('HQ_ADMIN')";
 
     /** Buildings and units: HQ, and project managers within their projects. */
-    static final String REGISTRARS = "hasAnyRole('HQ_ADMIN','PROJECT_MANAGER')";
+    public static final String REGISTRARS = "hasAnyRole('HQ_ADMIN','PROJECT_MANAGER')";
 
     private Roles() {}
 }
