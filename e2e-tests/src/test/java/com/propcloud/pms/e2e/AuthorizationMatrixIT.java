@@ -60,6 +60,9 @@ class AuthorizationMatrixIT {
      */
     private static final Set<String> TENANT_WIDE_OBJECTS = Set.of(" /api/v1/owners/", " /api/v1/projects/regions/");
 
+    /** A body of this prefix is sent as a multipart upload of the rest as {@code units.csv}. */
+    private static final String UPLOAD_CSV = "multipart-csv:";
+
     private static final Set<String> OWNER_DESK = Set.of("HQ_ADMIN", "PROJECT_MANAGER", "FRONT_DESK");
     private static final Set<String> REPORT_READERS = Set.of("HQ_ADMIN", "PROJECT_MANAGER", "FRONT_DESK", "FINANCE");
     private static final String HQ_ADMIN = "HQ_ADMIN";
@@ -383,6 +386,18 @@ class AuthorizationMatrixIT {
         EXPECTATIONS.put(
                 "DELETE /api/v1/patrol-routes/{id}",
                 Expectation.roles(registrars).object(token -> newRoute()));
+        // imports of buildings+units: HQ and project managers, within their projects; any staff member
+        // exports what they can list
+        Expectation ownImport = Expectation.roles(registrars).object(token -> newImport());
+        EXPECTATIONS.put("GET /api/v1/units/imports/template", Expectation.roles(registrars));
+        EXPECTATIONS.put(
+                "POST /api/v1/units/imports",
+                Expectation.roles(registrars).query("projectId=%p").body(UPLOAD_CSV + unitsCsv("m-%s")));
+        EXPECTATIONS.put("GET /api/v1/units/imports/{id}", ownImport);
+        EXPECTATIONS.put("GET /api/v1/units/imports/{id}/problems", ownImport);
+        EXPECTATIONS.put("GET /api/v1/units/imports/{id}/report", ownImport);
+        EXPECTATIONS.put("POST /api/v1/units/imports/{id}/commit", ownImport);
+        EXPECTATIONS.put("GET /api/v1/units/export", Expectation.roles(ANY_STAFF));
         Expectation ownTicket = Expectation.ownersOnly();
         EXPECTATIONS.put(
                 "POST /api/v1/app/work-orders", ownTicket.body("{\"kind\":\"REPAIR\",\"description\":\"matrix\"}"));
@@ -448,8 +463,8 @@ class AuthorizationMatrixIT {
                     : expectation.objectFixture().apply(ownCaller(expectation, TENANT_A, "demo"));
             for (String role : ANY_STAFF) {
                 String token = staff(TENANT_A, "demo", role);
-                // a delete that succeeded leaves nothing for the next allowed role: each deletes its own
-                String target = entry.getKey().startsWith("DELETE ") && allowed.contains(role)
+                // a delete (or commit) that succeeded leaves nothing for the next allowed role: each acts on its own
+                String target = oneShot(entry.getKey()) && allowed.contains(role)
                         ? expectation.objectFixture().apply(token)
                         : id;
                 HttpResponse<String> response = call(entry.getKey(), expectation, target, token);
@@ -687,6 +702,14 @@ class AuthorizationMatrixIT {
                         .replace("%v", randomPlate())
                         .replace("%u", expectation.body().contains("%u") ? matrixHeldUnit() : "")
                         .replace("%a", expectation.body().contains("%a") ? OWNER_A.toString() : "");
+        if (body.startsWith(UPLOAD_CSV)) {
+            String boundary = "matrix-" + UUID.randomUUID();
+            return HTTP.send(
+                    request.header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                            .method(method, multipartCsv(boundary, body.substring(UPLOAD_CSV.length())))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+        }
         request.header("Content-Type", "application/json")
                 .method(
                         method,
@@ -725,6 +748,47 @@ class AuthorizationMatrixIT {
     }
 
     /** Tenant A's HQ admin: registry fixtures are created by HQ, whichever role then acts on them. */
+    /** A one-shot action on the route's object: each allowed caller needs an object of its own. */
+    private static boolean oneShot(String route) {
+        return route.startsWith("DELETE ") || route.endsWith("/commit");
+    }
+
+    private static HttpRequest.BodyPublisher multipartCsv(String boundary, String csv) {
+        return HttpRequest.BodyPublishers.ofString(
+                "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"units.csv\"\r\n"
+                        + "Content-Type: text/csv\r\n\r\n" + csv + "\r\n--" + boundary + "--\r\n",
+                java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    /** A buildings+units file of one unit in a building of this code (the import template's columns). */
+    private static String unitsCsv(String buildingCode) {
+        return "楼栋编号 Building code,楼栋名称 Building name,地上层数 Floors above,地下层数 Floors below,"
+                + "电梯数 Elevators,房号 Unit number,楼层 Floor,单元 Entrance,房屋类型 Unit type,建筑面积 Gross area,"
+                + "套内面积 Inner area,房屋状态 Status,交付日期 Handover date\r\n"
+                + buildingCode + ",Matrix,3,0,0,101,1,,OFFICE,50,,VACANT,\r\n";
+    }
+
+    /** A validated import into the matrix project, uploaded by HQ of tenant A. */
+    private static String newImport() {
+        try {
+            String boundary = "matrix-" + UUID.randomUUID();
+            HttpResponse<String> response = HTTP.send(
+                    HttpRequest.newBuilder(URI.create(
+                                    platform.gatewayUrl() + "/api/v1/units/imports?projectId=" + matrixProject()))
+                            .header("Authorization", "Bearer " + hqOfA())
+                            .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                            .POST(multipartCsv(
+                                    boundary,
+                                    unitsCsv("i-" + UUID.randomUUID().toString().substring(0, 8))))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+            return PlatformClient.JSON.readTree(response.body()).path("id").asString();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private static String hqOfA() {
         return tokens.staff(TENANT_A, "demo", HQ_ADMIN);
     }

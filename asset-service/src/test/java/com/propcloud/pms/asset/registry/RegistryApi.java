@@ -126,6 +126,29 @@ public final class RegistryApi {
                 .POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
+    /** A multipart/form-data POST with one file part named {@code file}. */
+    public HttpResponse<String> upload(String path, String token, String fileName, String contentType, byte[] content)
+            throws Exception {
+        String boundary = "pms-" + UUID.randomUUID();
+        byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
+                        + "\"\r\nContent-Type: " + contentType + "\r\n\r\n")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        // one array, so the request declares its length as browsers do
+        byte[] body = new byte[head.length + content.length + tail.length];
+        System.arraycopy(head, 0, body, 0, head.length);
+        System.arraycopy(content, 0, body, head.length, content.length);
+        System.arraycopy(tail, 0, body, head.length + content.length, tail.length);
+        return send(request(path, token)
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+    }
+
+    /** A GET whose body is binary (a workbook). */
+    public HttpResponse<byte[]> download(String path, String token) throws Exception {
+        return HTTP.send(request(path, token).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
     public HttpResponse<String> patch(String path, String token, String json) throws Exception {
         return send(request(path, token)
                 .header("Content-Type", "application/json")

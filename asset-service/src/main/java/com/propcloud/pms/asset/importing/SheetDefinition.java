@@ -1,0 +1,53 @@
+package com.propcloud.pms.asset.importing;
+
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * What the import machinery needs to know about one kind of sheet (buildings and units today; owners,
+ * parking, equipment and opening balances later): its columns and a sample row for the template, and
+ * a run that validates rows and, once a whole file is clean, writes them. The machinery owns files,
+ * formats, headers, problems and the import's life cycle; a sheet owns its rows' meaning.
+ */
+public interface SheetDefinition {
+
+    /** The name imports of this sheet are recorded under, e.g. {@code units}. */
+    String name();
+
+    /** The worksheet's title in templates, exports and reports. */
+    String title();
+
+    List<Column> columns();
+
+    /** One example row for the template, a value per column. */
+    List<Object> sample();
+
+    /** A fresh run over one project, inside the transaction of a dry run or a commit. */
+    SheetRun start(UUID projectId);
+
+    /**
+     * One pass over a file's rows, then (on commit, and only if the first pass found no problem) a
+     * second pass that writes. Both passes see the rows in file order; a run keeps what it needs
+     * between rows (keys seen, the project's current state) but never the rows themselves.
+     */
+    interface SheetRun {
+
+        /** Checks one data row, reporting each problem through the reader. */
+        void validate(RowReader row);
+
+        /** Checks that need the whole file (e.g. against the database), then the counts. */
+        Counts finishValidation(ProblemSink problems);
+
+        /** Called once before the write pass. */
+        default void beginWrite() {}
+
+        /** Writes one row of a file whose validation found no problem. */
+        void write(RowReader row);
+
+        /** Flushes what is batched; called once after the write pass. */
+        void finishWrite();
+    }
+
+    /** What a run found: data rows, and how many would be created, updated or left unchanged. */
+    record Counts(int rows, int toCreate, int toUpdate, int unchanged) {}
+}
