@@ -1,6 +1,7 @@
 package com.propcloud.pms.asset.registry;
 
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -68,6 +69,21 @@ public class RegistryDirectory {
                     d.floor(),
                     d.status());
         }));
+    }
+
+    /** A project's units in walking order: by building code, then floor, then number. */
+    @Transactional(readOnly = true)
+    public List<UnitSummary> unitsOfProject(UUID projectId) {
+        List<Unit> found = units.findByProjectId(projectId);
+        Map<UUID, String> buildingCodes =
+                buildings.findAllById(found.stream().map(Unit::buildingId).collect(Collectors.toSet())).stream()
+                        .collect(Collectors.toMap(
+                                Building::id, building -> building.details().code()));
+        return units(found.stream().map(Unit::id).toList()).values().stream()
+                .sorted(Comparator.comparing((UnitSummary unit) -> buildingCodes.get(unit.buildingId()))
+                        .thenComparingInt(UnitSummary::floor)
+                        .thenComparing(UnitSummary::number))
+                .toList();
     }
 
     @Transactional(readOnly = true)

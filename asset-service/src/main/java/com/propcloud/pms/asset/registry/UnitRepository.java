@@ -1,5 +1,6 @@
 package com.propcloud.pms.asset.registry;
 
+import java.util.List;
 import java.util.UUID;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
@@ -8,6 +9,8 @@ import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
 interface UnitRepository extends JpaRepository<Unit, UUID>, JpaSpecificationExecutor<Unit> {
 
     boolean existsByBuildingIdAndNumber(UUID buildingId, String number);
+
+    List<Unit> findByProjectId(UUID projectId);
 
     boolean existsByBuildingIdAndNumberAndIdNot(UUID buildingId, String number, UUID id);
 

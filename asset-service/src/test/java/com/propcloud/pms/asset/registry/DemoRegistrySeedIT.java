@@ -26,10 +26,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @SpringBootTest(properties = "pms.seed.demo=true")
 @UsesPmsInfrastructure
-class DemoRegistrySeedIT {
+public class DemoRegistrySeedIT {
 
-    static final UUID DEMO = UUID.randomUUID();
-    static final UUID ACME = UUID.randomUUID();
+    public static final UUID DEMO = UUID.randomUUID();
+    public static final UUID ACME = UUID.randomUUID();
 
     @TestConfiguration
     static class DemoTenants {
