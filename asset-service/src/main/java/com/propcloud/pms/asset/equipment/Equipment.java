@@ -73,8 +73,13 @@ class Equipment {
             @Nullable Integer maintenanceCycleDays) {}
 
     static Equipment register(UUID tenantId, UUID projectId, Details details, Instant now) {
+        return register(UUID.randomUUID(), tenantId, projectId, details, now);
+    }
+
+    /** With an id of the caller's choosing: the demo seed's name-based ones. */
+    static Equipment register(UUID id, UUID tenantId, UUID projectId, Details details, Instant now) {
         Equipment equipment = new Equipment();
-        equipment.id = UUID.randomUUID();
+        equipment.id = id;
         equipment.tenantId = tenantId;
         equipment.projectId = projectId;
         equipment.qrCode = newQrCode();

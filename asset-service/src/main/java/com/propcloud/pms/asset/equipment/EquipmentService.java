@@ -65,12 +65,19 @@ class EquipmentService {
     /** A body naming a project or building out of reach is 422, the same as one that does not exist. */
     @Transactional
     Equipment register(UUID projectId, Equipment.Details details, DataScope scope) {
+        return register(UUID.randomUUID(), projectId, details, scope);
+    }
+
+    /** The same with an id of the caller's choosing: the demo seed's name-based ones. */
+    @Transactional
+    Equipment register(UUID id, UUID projectId, Equipment.Details details, DataScope scope) {
         if (!scope.coversProject(projectId) || !registry.projectExists(projectId)) {
             throw new BusinessRuleViolation(
                     EquipmentCodes.PROJECT_NOT_FOUND, HttpStatus.UNPROCESSABLE_CONTENT, "No such project");
         }
         requireBuildingOf(projectId, details.buildingId());
-        Equipment item = equipment.saveAndFlush(Equipment.register(TenantContext.require(), projectId, details, now()));
+        Equipment item =
+                equipment.saveAndFlush(Equipment.register(id, TenantContext.require(), projectId, details, now()));
         changed(EquipmentChangedV1.CREATED, item);
         Equipment.Details d = item.details();
         events.publishEvent(new EquipmentRegistered(

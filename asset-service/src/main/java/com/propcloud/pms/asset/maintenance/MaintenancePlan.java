@@ -81,8 +81,21 @@ class MaintenancePlan {
             Details details,
             ZoneId zone,
             Instant now) {
+        return create(UUID.randomUUID(), tenantId, projectId, equipmentId, category, details, zone, now);
+    }
+
+    /** With an id of the caller's choosing: the demo seed's name-based ones. */
+    static MaintenancePlan create(
+            UUID id,
+            UUID tenantId,
+            UUID projectId,
+            @Nullable UUID equipmentId,
+            @Nullable EquipmentCategory category,
+            Details details,
+            ZoneId zone,
+            Instant now) {
         MaintenancePlan plan = new MaintenancePlan();
-        plan.id = UUID.randomUUID();
+        plan.id = id;
         plan.tenantId = tenantId;
         plan.projectId = projectId;
         plan.equipmentId = equipmentId;

@@ -70,6 +70,18 @@ class MaintenancePlanService {
             @Nullable EquipmentCategory category,
             MaintenancePlan.Details details,
             DataScope scope) {
+        return create(UUID.randomUUID(), projectId, equipmentId, category, details, scope);
+    }
+
+    /** The same with an id of the caller's choosing: the demo seed's name-based ones. */
+    @Transactional
+    MaintenancePlan create(
+            UUID id,
+            @Nullable UUID projectId,
+            @Nullable UUID equipmentId,
+            @Nullable EquipmentCategory category,
+            MaintenancePlan.Details details,
+            DataScope scope) {
         if ((equipmentId == null) == (category == null)) {
             throw new BusinessRuleViolation(
                     MaintenanceCodes.TARGET_INVALID,
@@ -93,23 +105,24 @@ class MaintenancePlanService {
             throw new BusinessRuleViolation(
                     MaintenanceCodes.PROJECT_NOT_FOUND, HttpStatus.UNPROCESSABLE_CONTENT, "No such project");
         }
-        return save(project, equipmentId, category, details);
+        return save(id, project, equipmentId, category, details);
     }
 
     /** The plans regulation asks of a new item, created by the ledger's in-process event. */
     @Transactional
     MaintenancePlan createFor(UUID projectId, UUID equipmentId, MaintenancePlan.Details details) {
-        return save(projectId, equipmentId, null, details);
+        return save(UUID.randomUUID(), projectId, equipmentId, null, details);
     }
 
     private MaintenancePlan save(
+            UUID id,
             UUID projectId,
             @Nullable UUID equipmentId,
             @Nullable EquipmentCategory category,
             MaintenancePlan.Details details) {
         requireDayBased(details.cycle());
         return plans.saveAndFlush(MaintenancePlan.create(
-                TenantContext.require(), projectId, equipmentId, category, details, schedule.zone(), now()));
+                id, TenantContext.require(), projectId, equipmentId, category, details, schedule.zone(), now()));
     }
 
     @Transactional(readOnly = true)

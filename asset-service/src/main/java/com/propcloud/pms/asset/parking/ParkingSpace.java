@@ -55,8 +55,13 @@ class ParkingSpace {
             @Nullable UUID occupancyId) {}
 
     static ParkingSpace open(UUID tenantId, UUID projectId, Details details, Instant now) {
+        return open(UUID.randomUUID(), tenantId, projectId, details, now);
+    }
+
+    /** With an id of the caller's choosing: the demo seed's name-based ones. */
+    static ParkingSpace open(UUID id, UUID tenantId, UUID projectId, Details details, Instant now) {
         ParkingSpace space = new ParkingSpace();
-        space.id = UUID.randomUUID();
+        space.id = id;
         space.tenantId = tenantId;
         space.projectId = projectId;
         space.createdAt = now;

@@ -47,6 +47,12 @@ class ParkingSpaceService {
     /** A body naming a project out of reach is 422 like a missing one, as for buildings. */
     @Transactional
     ParkingSpace create(UUID projectId, ParkingSpace.Details details, DataScope scope) {
+        return create(UUID.randomUUID(), projectId, details, scope);
+    }
+
+    /** The same with an id of the caller's choosing: the demo seed's name-based ones. */
+    @Transactional
+    ParkingSpace create(UUID id, UUID projectId, ParkingSpace.Details details, DataScope scope) {
         if (!scope.coversProject(projectId) || !registry.projectExists(projectId)) {
             throw new BusinessRuleViolation(
                     ParkingCodes.PROJECT_NOT_FOUND, HttpStatus.UNPROCESSABLE_CONTENT, "No such project");
@@ -56,7 +62,7 @@ class ParkingSpaceService {
                 projectId, held.zone().strip(), held.number().strip())) {
             throw numberTaken();
         }
-        return spaces.saveAndFlush(ParkingSpace.open(TenantContext.require(), projectId, held, now()));
+        return spaces.saveAndFlush(ParkingSpace.open(id, TenantContext.require(), projectId, held, now()));
     }
 
     @Transactional(readOnly = true)

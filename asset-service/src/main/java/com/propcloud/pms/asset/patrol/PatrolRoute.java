@@ -87,8 +87,13 @@ class PatrolRoute {
             boolean active) {}
 
     static PatrolRoute create(UUID tenantId, UUID projectId, Details details, ZoneId zone, Instant now) {
+        return create(UUID.randomUUID(), tenantId, projectId, details, zone, now);
+    }
+
+    /** With an id of the caller's choosing: the demo seed's name-based ones. */
+    static PatrolRoute create(UUID id, UUID tenantId, UUID projectId, Details details, ZoneId zone, Instant now) {
         PatrolRoute route = new PatrolRoute();
-        route.id = UUID.randomUUID();
+        route.id = id;
         route.tenantId = tenantId;
         route.projectId = projectId;
         route.createdAt = now;

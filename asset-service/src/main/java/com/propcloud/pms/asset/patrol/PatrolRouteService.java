@@ -49,6 +49,12 @@ class PatrolRouteService {
     /** A project out of reach is 422 like a missing one. */
     @Transactional
     PatrolRoute create(UUID projectId, PatrolRoute.Details details, DataScope scope) {
+        return create(UUID.randomUUID(), projectId, details, scope);
+    }
+
+    /** The same with an id of the caller's choosing: the demo seed's name-based ones. */
+    @Transactional
+    PatrolRoute create(UUID id, UUID projectId, PatrolRoute.Details details, DataScope scope) {
         if (!scope.coversProject(projectId) || !registry.projectExists(projectId)) {
             throw new BusinessRuleViolation(
                     PatrolCodes.PROJECT_NOT_FOUND, HttpStatus.UNPROCESSABLE_CONTENT, "No such project");
@@ -59,7 +65,7 @@ class PatrolRouteService {
         // a random id stands for "no route yet": every existing checkpoint counts
         requireCodesFree(details.checkpoints(), UUID.randomUUID());
         return routes.saveAndFlush(
-                PatrolRoute.create(TenantContext.require(), projectId, details, schedule.zone(), now()));
+                PatrolRoute.create(id, TenantContext.require(), projectId, details, schedule.zone(), now()));
     }
 
     @Transactional(readOnly = true)

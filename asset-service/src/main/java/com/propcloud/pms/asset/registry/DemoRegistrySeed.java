@@ -22,6 +22,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -38,7 +39,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * that exists is left as it is. The tenants come from user-service (through the tenant directory),
  * so the seed waits for them, retrying in the background, and the service starts meanwhile. Written
  * through the entities and the outbox like any change, so other services hear of every project,
- * building and unit.
+ * building and unit. Once a tenant's projects exist (every run), it publishes {@link
+ * DemoRegistrySeeded}, on which the other features seed their own demo data.
  */
 @Component
 @ConditionalOnBooleanProperty("pms.seed.demo")
@@ -64,6 +66,7 @@ class DemoRegistrySeed {
     private final TenantDirectory tenants;
     private final TransactionTemplate transactions;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
     DemoRegistrySeed(
             ProjectRepository projects,
@@ -74,7 +77,8 @@ class DemoRegistrySeed {
             Outbox outbox,
             TenantDirectory tenants,
             TransactionTemplate transactions,
-            Clock clock) {
+            Clock clock,
+            ApplicationEventPublisher events) {
         this.projects = projects;
         this.regions = regions;
         this.buildings = buildings;
@@ -84,6 +88,7 @@ class DemoRegistrySeed {
         this.tenants = tenants;
         this.transactions = transactions;
         this.clock = clock;
+        this.events = events;
     }
 
     /** The id of a demo project: the same derivation as user-service's demo seed. */
@@ -124,15 +129,20 @@ class DemoRegistrySeed {
         });
     }
 
-    /** @return whether both tenants were there (and are now seeded) */
-    boolean seedAll() {
+    /**
+     * @return whether both tenants were there (and are now seeded); synchronized, so a run started by
+     *     hand waits for the background one (and its listeners) instead of racing it
+     */
+    synchronized boolean seedAll() {
         Optional<TenantEntry> demo = tenants.findByCode("demo");
         Optional<TenantEntry> acme = tenants.findByCode("acme");
         if (demo.isEmpty() || acme.isEmpty()) {
             return false;
         }
         seedDemo(demo.get().id());
+        events.publishEvent(new DemoRegistrySeeded(demo.get().id(), "demo", List.of("EMERALD-LAKE", "HUIJIN-TOWER")));
         seedAcme(acme.get().id());
+        events.publishEvent(new DemoRegistrySeeded(acme.get().id(), "acme", List.of("PINE-COURT")));
         log.info("Demo registry ready: tenants 'demo' and 'acme'");
         return true;
     }
