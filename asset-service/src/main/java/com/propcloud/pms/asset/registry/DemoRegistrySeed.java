@@ -251,21 +251,25 @@ class DemoRegistrySeed {
                 projectId,
                 plan.details(),
                 now()));
-        outbox.append(
-                BuildingChangedV1.CREATED,
-                building.id(),
-                projectId,
-                BuildingChangedV1.of(building),
-                BuildingChangedV1.VERSION);
         List<Unit> opened = new ArrayList<>(plan.units().size());
         for (Unit.Details unit : plan.units()) {
             opened.add(Unit.open(unitId(tenantCode, projectCode, code, unit.number()), tenant, building, unit, now()));
         }
         units.saveAll(opened);
         units.flush();
+        // the building's event first, then its units', in one outbox batch rather than a round trip each
+        List<Outbox.Event> events = new ArrayList<>(opened.size() + 1);
+        events.add(new Outbox.Event(
+                BuildingChangedV1.CREATED,
+                building.id(),
+                projectId,
+                BuildingChangedV1.of(building),
+                BuildingChangedV1.VERSION));
         for (Unit unit : opened) {
-            outbox.append(UnitChangedV1.CREATED, unit.id(), projectId, UnitChangedV1.of(unit), UnitChangedV1.VERSION);
+            events.add(new Outbox.Event(
+                    UnitChangedV1.CREATED, unit.id(), projectId, UnitChangedV1.of(unit), UnitChangedV1.VERSION));
         }
+        outbox.appendAll(events);
         trees.invalidateAfterCommit(projectId);
     }
 

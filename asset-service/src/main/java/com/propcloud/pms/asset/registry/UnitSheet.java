@@ -217,6 +217,9 @@ class UnitSheet implements SheetDefinition {
         private int unchanged;
         private final List<Object[]> inserts = new ArrayList<>();
         private final List<Object[]> updates = new ArrayList<>();
+        /** The events of the rows written since the last flush, appended with them in one outbox batch. */
+        private final List<Outbox.Event> events = new ArrayList<>();
+
         private boolean changed;
 
         Run(UUID projectId) {
@@ -429,7 +432,7 @@ class UnitSheet implements SheetDefinition {
                     known.version()
                 });
             }
-            outbox.append(
+            events.add(new Outbox.Event(
                     known == null ? UnitChangedV1.CREATED : UnitChangedV1.UPDATED,
                     id,
                     projectId,
@@ -446,7 +449,7 @@ class UnitSheet implements SheetDefinition {
                             d.innerArea(),
                             d.handoverDate(),
                             now),
-                    UnitChangedV1.VERSION);
+                    UnitChangedV1.VERSION));
             changed = true;
             if (inserts.size() + updates.size() >= BATCH) {
                 flush();
@@ -495,6 +498,10 @@ class UnitSheet implements SheetDefinition {
                 }
                 updates.clear();
             }
+            if (!events.isEmpty()) {
+                outbox.appendAll(events);
+                events.clear();
+            }
         }
 
         private @Nullable Known<Unit.Details> known(Parsed parsed) {
@@ -505,12 +512,13 @@ class UnitSheet implements SheetDefinition {
         }
 
         private void buildingChanged(String type, UUID id, Building.Details d) {
-            outbox.append(
+            // appended with the first batch of units, ahead of their events
+            events.add(new Outbox.Event(
                     type,
                     id,
                     projectId,
                     new BuildingChangedV1(id, projectId, d.code(), d.name(), d.floorsAbove(), d.floorsBelow(), now),
-                    BuildingChangedV1.VERSION);
+                    BuildingChangedV1.VERSION));
             changed = true;
         }
     }

@@ -5,6 +5,8 @@ import com.propcloud.pms.common.tenant.TenantContext;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
@@ -35,6 +37,7 @@ public class Outbox {
             insert into outbox_event
                 (event_id, type, schema_version, tenant_id, project_id, aggregate_id, occurred_at, payload)
             values (?, ?, ?, ?, ?, ?, ?, ?::jsonb)""";
+    private static final int BATCH_SIZE = 500;
 
     private final DataSource dataSource;
     private final JdbcTemplate jdbc;
@@ -51,6 +54,19 @@ public class Outbox {
     }
 
     /**
+     * One event for {@link #appendAll}: the arguments of {@link #append}, so a bulk path can collect its
+     * events and write them in one go. Checked when appended, not here, by the same rules as {@code append}.
+     *
+     * @param type the routing key, {@code <service>.<aggregate>.<event>} in lower case
+     * @param aggregateId the aggregate the event is about
+     * @param projectId the aggregate's project, where it has one
+     * @param payload the flat, versioned payload record
+     * @param schemaVersion the payload record's version, at least 1
+     */
+    public record Event(
+            String type, UUID aggregateId, @Nullable UUID projectId, Object payload, int schemaVersion) {}
+
+    /**
      * Records an event of the current tenant in the current transaction.
      *
      * @param type the routing key, {@code <service>.<aggregate>.<event>} in lower case
@@ -63,37 +79,73 @@ public class Outbox {
      *     or without a tenant in {@link TenantContext}
      */
     public UUID append(String type, UUID aggregateId, @Nullable UUID projectId, Object payload, int schemaVersion) {
+        return appendAll(List.of(new Event(type, aggregateId, projectId, payload, schemaVersion)))
+                .get(0);
+    }
+
+    /**
+     * Records events of the current tenant in the current transaction, as {@link #append} would one by
+     * one, but in JDBC batches of {@value #BATCH_SIZE} rows: bulk paths (imports, seeds) append thousands
+     * of events in a transaction, and a round trip each would dominate them. Every event is checked and
+     * serialised before the first is written, so an invalid one fails the call with nothing written. The
+     * rows keep the list's order, in which the relay claims them.
+     *
+     * @return the event ids, in the order of {@code events}
+     * @throws IllegalArgumentException when an event is invalid (type, version, ids, a payload that is not
+     *     a JSON object)
+     * @throws IllegalStateException outside a transaction that writes through this service's DataSource,
+     *     or without a tenant in {@link TenantContext}
+     */
+    public List<UUID> appendAll(List<Event> events) {
         requireTransaction();
-        JsonNode payloadJson = mapper.valueToTree(payload);
+        if (events.isEmpty()) {
+            return List.of();
+        }
+        UUID tenantId = TenantContext.require();
+        List<Object[]> rows = new ArrayList<>(events.size());
+        List<UUID> ids = new ArrayList<>(events.size());
+        for (Event event : events) {
+            EventEnvelope envelope = envelope(tenantId, event);
+            rows.add(new Object[] {
+                envelope.eventId(),
+                envelope.type(),
+                envelope.schemaVersion(),
+                envelope.tenantId(),
+                envelope.projectId(),
+                envelope.aggregateId(),
+                envelope.occurredAt().atOffset(ZoneOffset.UTC),
+                mapper.writeValueAsString(envelope.payload())
+            });
+            ids.add(envelope.eventId());
+        }
+        // rewritten into multi-row inserts (reWriteBatchedInserts); outbox_event.seq keeps the list order
+        // where rows of one statement share created_at's microsecond
+        for (int from = 0; from < rows.size(); from += BATCH_SIZE) {
+            jdbc.batchUpdate(INSERT, rows.subList(from, Math.min(from + BATCH_SIZE, rows.size())));
+        }
+        nudgeRelayAfterCommit();
+        return List.copyOf(ids);
+    }
+
+    private EventEnvelope envelope(UUID tenantId, Event event) {
+        JsonNode payloadJson = mapper.valueToTree(event.payload());
         // the envelope's constructor is the single place that decides what a valid event is
-        EventEnvelope event = new EventEnvelope(
+        return new EventEnvelope(
                 UUID.randomUUID(),
-                type,
-                schemaVersion,
-                TenantContext.require(),
-                projectId,
-                aggregateId,
+                event.type(),
+                event.schemaVersion(),
+                tenantId,
+                event.projectId(),
+                event.aggregateId(),
                 // PostgreSQL keeps microseconds; truncating here keeps what we store and what we send equal
                 clock.instant().truncatedTo(ChronoUnit.MICROS),
                 payloadJson);
-        jdbc.update(
-                INSERT,
-                event.eventId(),
-                event.type(),
-                event.schemaVersion(),
-                event.tenantId(),
-                event.projectId(),
-                event.aggregateId(),
-                event.occurredAt().atOffset(ZoneOffset.UTC),
-                mapper.writeValueAsString(event.payload()));
-        nudgeRelayAfterCommit();
-        return event.eventId();
     }
 
     private void requireTransaction() {
         if (!TransactionSynchronizationManager.isActualTransactionActive()) {
             throw new IllegalStateException(
-                    "Outbox.append needs an active transaction: the event must commit with the state change");
+                    "Outbox.append and appendAll need an active transaction: the event must commit with the state change");
         }
         // a transaction manager that does not bind this DataSource would let the insert commit on its own
         if (!TransactionSynchronizationManager.hasResource(dataSource)) {

@@ -65,7 +65,7 @@ public final class OutboxRelay implements SmartLifecycle {
                    payload::text as payload, attempts
             from outbox_event
             where sent_at is null and next_attempt_at <= now()
-            order by created_at
+            order by created_at, seq
             limit ?
             for update skip locked""";
     private static final String MARK_SENT = """

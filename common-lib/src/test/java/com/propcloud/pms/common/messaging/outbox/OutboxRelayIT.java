@@ -1,7 +1,9 @@
 package com.propcloud.pms.common.messaging.outbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 
 import com.propcloud.pms.common.messaging.MessagingProperties;
@@ -28,6 +30,7 @@ import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import javax.sql.DataSource;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -242,6 +245,96 @@ class OutboxRelayIT {
                 .isThrownBy(() -> transactions.executeWithoutResult(status -> outbox.append(
                         "outboxit.misuse.happened", UUID.randomUUID(), null, new ThingHappenedV1(1, Instant.now()), 1)))
                 .withMessageContaining("tenant");
+    }
+
+    @Test
+    void appendAllWritesEveryEventInListOrder() {
+        String type = "outboxit.batch.happened";
+        // more than two of the outbox's JDBC batches of 500
+        List<Outbox.Event> events = events(type, 1100);
+
+        List<UUID> ids = TenantContext.callAs(TENANT, () -> transactions.execute(status -> outbox.appendAll(events)));
+
+        // the relay claims unsent rows in this order
+        List<Tuple> stored = jdbc.query(
+                "select event_id, (payload ->> 'number')::int as number from outbox_event where type = ?"
+                        + " order by created_at, seq",
+                (rs, rowNum) -> tuple(rs.getObject("event_id", UUID.class), rs.getInt("number")),
+                type);
+        assertThat(stored)
+                .containsExactlyElementsOf(IntStream.range(0, 1100)
+                        .mapToObj(n -> tuple(ids.get(n), n))
+                        .toList());
+        // drained before the next test, whose counts a backlog would skew
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> jdbc.queryForObject(
+                                "select count(*) from outbox_event where type = ? and sent_at is null",
+                                Long.class,
+                                type)
+                        == 0);
+    }
+
+    @Test
+    void appendAllWritesWithinTheCallersTransaction() {
+        String type = "outboxit.batch-rollback.happened";
+        List<Outbox.Event> events = events(type, 600);
+
+        long inside = TenantContext.callAs(
+                TENANT,
+                () -> transactions.execute(status -> {
+                    List<UUID> ids = outbox.appendAll(events);
+                    status.setRollbackOnly();
+                    return count(ids);
+                }));
+
+        assertThat(inside).isEqualTo(600);
+        assertThat(jdbc.queryForObject("select count(*) from outbox_event where type = ?", Long.class, type))
+                .isZero();
+    }
+
+    @Test
+    void anInvalidEventFailsTheWholeBatchBeforeAnythingIsWritten() {
+        String type = "outboxit.batch-invalid.happened";
+        // the bad event comes after a whole JDBC batch of good ones
+        List<Outbox.Event> events = new ArrayList<>(events(type, 600));
+        events.add(new Outbox.Event(type, UUID.randomUUID(), null, new ThingHappenedV1(600, Instant.now()), 0));
+        events.addAll(events(type, 10));
+
+        long written = TenantContext.callAs(
+                TENANT,
+                () -> transactions.execute(status -> {
+                    assertThatIllegalArgumentException()
+                            .isThrownBy(() -> outbox.appendAll(events))
+                            .withMessageContaining("schemaVersion");
+                    // still in the transaction: not rolled back, never written
+                    return jdbc.queryForObject("select count(*) from outbox_event where type = ?", Long.class, type);
+                }));
+
+        assertThat(written).isZero();
+    }
+
+    @Test
+    void refusesToAppendAllOutsideATransaction() {
+        assertThatIllegalStateException()
+                .isThrownBy(() ->
+                        TenantContext.runAs(TENANT, () -> outbox.appendAll(events("outboxit.misuse.happened", 2))))
+                .withMessageContaining("transaction");
+    }
+
+    /** {@code count} events of {@code type}, numbered from 0 in their payloads. */
+    private static List<Outbox.Event> events(String type, int count) {
+        return IntStream.range(0, count)
+                .mapToObj(
+                        n -> new Outbox.Event(type, UUID.randomUUID(), null, new ThingHappenedV1(n, Instant.now()), 1))
+                .toList();
+    }
+
+    private long count(List<UUID> ids) {
+        Long count = jdbc.query(
+                "select count(*) from outbox_event where event_id = any(?)",
+                statement -> statement.setArray(1, statement.getConnection().createArrayOf("uuid", ids.toArray())),
+                rs -> rs.next() ? rs.getLong(1) : 0L);
+        return count == null ? 0 : count;
     }
 
     /** Another relay over the same outbox, as another instance of the service would run it. */
