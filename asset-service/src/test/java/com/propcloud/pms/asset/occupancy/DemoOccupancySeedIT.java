@@ -3,27 +3,20 @@ package com.propcloud.pms.asset.occupancy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.propcloud.pms.asset.registry.DemoRegistrySeedIT;
+import com.propcloud.pms.asset.registry.DemoTenants;
 import com.propcloud.pms.common.tenant.TenantContext;
-import com.propcloud.pms.common.tenant.directory.TenantDirectory;
-import com.propcloud.pms.common.tenant.directory.TenantEntry;
 import com.propcloud.pms.test.UsesPmsInfrastructure;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
+import org.springframework.context.annotation.Import;
 import org.springframework.data.domain.Pageable;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -34,38 +27,12 @@ import org.springframework.transaction.support.TransactionTemplate;
  * has its primary payer; the login owners hold two homes each; a rerun links nothing more.
  */
 @SpringBootTest(properties = "pms.seed.demo=true")
+@Import(DemoTenants.class)
 @UsesPmsInfrastructure
 class DemoOccupancySeedIT {
 
-    // the registry seed's ids derive from tenant codes and are keys across tenants: the demo tenants of
-    // every demo-seed test in this JVM must be the same two
-    static final UUID DEMO = DemoRegistrySeedIT.DEMO;
-    static final UUID ACME = DemoRegistrySeedIT.ACME;
-
-    @TestConfiguration
-    static class DemoTenants {
-
-        @Bean
-        @Primary
-        TenantDirectory demoTenants() {
-            Map<String, TenantEntry> byCode = Map.of(
-                    "demo", new TenantEntry(DEMO, "demo", "Demo", TenantEntry.ACTIVE, ZoneId.of("Asia/Shanghai")),
-                    "acme", new TenantEntry(ACME, "acme", "Acme", TenantEntry.ACTIVE, ZoneId.of("Asia/Shanghai")));
-            return new TenantDirectory() {
-                @Override
-                public Optional<TenantEntry> findByCode(String code) {
-                    return Optional.ofNullable(byCode.get(code));
-                }
-
-                @Override
-                public Optional<TenantEntry> findById(UUID id) {
-                    return byCode.values().stream()
-                            .filter(t -> t.id().equals(id))
-                            .findFirst();
-                }
-            };
-        }
-    }
+    static final UUID DEMO = DemoTenants.DEMO;
+    static final UUID ACME = DemoTenants.ACME;
 
     @Autowired
     DemoOccupancySeed seed;

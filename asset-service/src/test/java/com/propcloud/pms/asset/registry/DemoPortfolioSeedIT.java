@@ -4,21 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.propcloud.pms.common.tenant.TenantContext;
-import com.propcloud.pms.common.tenant.directory.TenantDirectory;
-import com.propcloud.pms.common.tenant.directory.TenantEntry;
 import com.propcloud.pms.test.UsesPmsInfrastructure;
 import java.time.Duration;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -31,37 +25,12 @@ import org.springframework.transaction.support.TransactionTemplate;
  * test database (one per JVM) the codes {@code demo} and {@code acme} must name the same tenants.
  */
 @SpringBootTest(properties = "pms.seed.demo=true")
+@Import(DemoTenants.class)
 @UsesPmsInfrastructure
 class DemoPortfolioSeedIT {
 
-    static final UUID DEMO = DemoRegistrySeedIT.DEMO;
-    static final UUID ACME = DemoRegistrySeedIT.ACME;
-
-    @TestConfiguration
-    static class DemoTenants {
-
-        /** Stands in for user-service's tenants. */
-        @Bean
-        @Primary
-        TenantDirectory demoTenants() {
-            Map<String, TenantEntry> byCode = Map.of(
-                    "demo", new TenantEntry(DEMO, "demo", "Demo", TenantEntry.ACTIVE, ZoneId.of("Asia/Shanghai")),
-                    "acme", new TenantEntry(ACME, "acme", "Acme", TenantEntry.ACTIVE, ZoneId.of("Asia/Shanghai")));
-            return new TenantDirectory() {
-                @Override
-                public Optional<TenantEntry> findByCode(String code) {
-                    return Optional.ofNullable(byCode.get(code));
-                }
-
-                @Override
-                public Optional<TenantEntry> findById(UUID id) {
-                    return byCode.values().stream()
-                            .filter(t -> t.id().equals(id))
-                            .findFirst();
-                }
-            };
-        }
-    }
+    static final UUID DEMO = DemoTenants.DEMO;
+    static final UUID ACME = DemoTenants.ACME;
 
     static final UUID GARDEN = DemoRegistrySeed.projectId("demo", "EMERALD-LAKE");
     static final UUID TOWER = DemoRegistrySeed.projectId("demo", "HUIJIN-TOWER");

@@ -4,20 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.propcloud.pms.common.tenant.TenantContext;
-import com.propcloud.pms.common.tenant.directory.TenantDirectory;
-import com.propcloud.pms.common.tenant.directory.TenantEntry;
 import com.propcloud.pms.test.UsesPmsInfrastructure;
 import java.time.Duration;
-import java.time.ZoneId;
-import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
+import org.springframework.context.annotation.Import;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -25,37 +18,12 @@ import org.springframework.transaction.support.TransactionTemplate;
  * seed derives for the demo staff's projects), and a second run changes nothing.
  */
 @SpringBootTest(properties = "pms.seed.demo=true")
+@Import(DemoTenants.class)
 @UsesPmsInfrastructure
-public class DemoRegistrySeedIT {
+class DemoRegistrySeedIT {
 
-    public static final UUID DEMO = UUID.randomUUID();
-    public static final UUID ACME = UUID.randomUUID();
-
-    @TestConfiguration
-    static class DemoTenants {
-
-        /** Stands in for user-service's tenants: this test's own two, fresh each run. */
-        @Bean
-        @Primary
-        TenantDirectory demoTenants() {
-            Map<String, TenantEntry> byCode = Map.of(
-                    "demo", new TenantEntry(DEMO, "demo", "Demo", TenantEntry.ACTIVE, ZoneId.of("Asia/Shanghai")),
-                    "acme", new TenantEntry(ACME, "acme", "Acme", TenantEntry.ACTIVE, ZoneId.of("Asia/Shanghai")));
-            return new TenantDirectory() {
-                @Override
-                public Optional<TenantEntry> findByCode(String code) {
-                    return Optional.ofNullable(byCode.get(code));
-                }
-
-                @Override
-                public Optional<TenantEntry> findById(UUID id) {
-                    return byCode.values().stream()
-                            .filter(t -> t.id().equals(id))
-                            .findFirst();
-                }
-            };
-        }
-    }
+    static final UUID DEMO = DemoTenants.DEMO;
+    static final UUID ACME = DemoTenants.ACME;
 
     @Autowired
     DemoRegistrySeed seed;
