@@ -293,6 +293,9 @@ class AuthorizationMatrixIT {
         EXPECTATIONS.put(
                 "POST /api/v1/units/{unitId}/vehicles",
                 Expectation.roles(OWNER_DESK).body("{\"plate\":\"%v\"}").object(token -> newUnit()));
+        // units by a current occupant's name or person id: any staff member, within their projects
+        EXPECTATIONS.put(
+                "GET /api/v1/units/by-occupant", Expectation.roles(ANY_STAFF).query("name=x"));
         EXPECTATIONS.put(
                 "GET /api/v1/units/{unitId}/vehicles",
                 Expectation.roles(ANY_STAFF).object(token -> newUnit()));

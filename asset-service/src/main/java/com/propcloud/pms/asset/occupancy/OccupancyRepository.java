@@ -7,10 +7,11 @@ import java.util.UUID;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
 import org.springframework.data.jpa.repository.Query;
 
 /** Occupancies of the current tenant; row-level security hides every other tenant's. */
-interface OccupancyRepository extends JpaRepository<Occupancy, UUID> {
+interface OccupancyRepository extends JpaRepository<Occupancy, UUID>, JpaSpecificationExecutor<Occupancy> {
 
     Page<Occupancy> findByUnitId(UUID unitId, Pageable pageable);
 

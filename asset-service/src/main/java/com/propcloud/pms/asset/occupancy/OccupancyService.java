@@ -7,11 +7,16 @@ import com.propcloud.pms.common.problem.BusinessRuleViolation;
 import com.propcloud.pms.common.problem.NotFoundException;
 import com.propcloud.pms.common.security.DataScope;
 import com.propcloud.pms.common.tenant.TenantContext;
+import jakarta.persistence.criteria.Predicate;
+import jakarta.persistence.criteria.Root;
+import jakarta.persistence.criteria.Subquery;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
@@ -19,6 +24,7 @@ import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
+import org.springframework.data.jpa.domain.Specification;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -117,6 +123,46 @@ class OccupancyService {
                 };
         Map<UUID, Person> byId = people(page.map(Occupancy::personId).getContent());
         return page.map(o -> new Occupant(o, byId.get(o.personId())));
+    }
+
+    /** A unit someone currently occupies, with that stay and the person. */
+    record OccupiedUnit(UnitSummary unit, Occupancy occupancy, Person person) {}
+
+    /**
+     * Units whose current occupants match: by part of the person's name, and/or by the person's id (an
+     * exact phone is searched in user-service, through its keyed hash, which answers person ids). Within
+     * the caller's projects; a unit appears once per matching occupant.
+     */
+    @Transactional(readOnly = true)
+    Page<OccupiedUnit> unitsByOccupant(
+            @Nullable String namePart, @Nullable UUID personId, Pageable pageable, DataScope scope) {
+        Specification<Occupancy> query = (root, q, cb) -> {
+            List<Predicate> where = new ArrayList<>();
+            where.add(cb.isNull(root.get("moveOut")));
+            if (personId != null) {
+                where.add(cb.equal(root.get("personId"), personId));
+            }
+            if (namePart != null) {
+                Subquery<UUID> named = q.subquery(UUID.class);
+                Root<Person> person = named.from(Person.class);
+                String escaped =
+                        namePart.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+                named.select(person.get("id")).where(cb.like(person.get("displayName"), "%" + escaped + "%", '\\'));
+                where.add(root.get("personId").in(named));
+            }
+            if (!scope.tenantWide()) {
+                where.add(
+                        scope.projects().isEmpty()
+                                ? cb.disjunction()
+                                : root.get("projectId").in(scope.projects()));
+            }
+            return cb.and(where.toArray(Predicate[]::new));
+        };
+        Page<Occupancy> page = occupancies.findAll(query, pageable);
+        Map<UUID, UnitSummary> units =
+                registry.units(page.map(Occupancy::unitId).getContent());
+        Map<UUID, Person> byId = people(page.map(Occupancy::personId).getContent());
+        return page.map(o -> new OccupiedUnit(units.get(o.unitId()), o, byId.get(o.personId())));
     }
 
     /** The units the owner holds now; a past stay shows nothing. */

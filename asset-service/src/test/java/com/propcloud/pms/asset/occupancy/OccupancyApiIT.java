@@ -8,6 +8,7 @@ import static com.propcloud.pms.asset.registry.RegistryApi.ids;
 import static com.propcloud.pms.asset.registry.RegistryApi.problem;
 import static com.propcloud.pms.asset.registry.RegistryApi.scoped;
 import static com.propcloud.pms.asset.registry.RegistryApi.unique;
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.propcloud.pms.asset.registry.RegistryApi;
@@ -76,6 +77,57 @@ class OccupancyApiIT {
     private static String linkJson(UUID person, String role, boolean primaryPayer, String moveIn) {
         return "{\"personId\":\"%s\",\"role\":\"%s\",\"primaryPayer\":%s,\"moveIn\":\"%s\"}"
                 .formatted(person, role, primaryPayer, moveIn);
+    }
+
+    /** Finding units by who lives in them (GET /api/v1/units/by-occupant). */
+    @Nested
+    class ByOccupant {
+
+        private static final String SEARCH = "/api/v1/units/by-occupant";
+
+        @Test
+        void findsTheUnitByPartOfACurrentOccupantsNameOrByTheirId() throws Exception {
+            UUID zhang = people.person(tenant, "张伟");
+            link(zhang, "OWNER", true, "2025-07-01");
+            link(people.person(tenant, "王芳"), "FAMILY", false, "2025-07-01");
+
+            JsonNode byName =
+                    body(api.get(SEARCH + "?name=" + java.net.URLEncoder.encode("伟", UTF_8), hq(tenant)), 200);
+            assertThat(byName.path("totalElements").asLong()).isEqualTo(1);
+            JsonNode found = byName.path("content").get(0);
+            assertThat(found.path("unitId").asString()).isEqualTo(unit);
+            assertThat(found.path("personName").asString()).isEqualTo("张*");
+            assertThat(found.path("primaryPayer").asBoolean()).isTrue();
+
+            JsonNode byId = body(api.get(SEARCH + "?personId=" + zhang, hq(tenant)), 200);
+            assertThat(byId.path("content").get(0).path("unitId").asString()).isEqualTo(unit);
+        }
+
+        @Test
+        void aPastStayAnotherProjectAndAnotherTenantFindNothing() throws Exception {
+            UUID zhang = people.person(tenant, "张伟");
+            String stay = id(link(zhang, "OWNER", true, "2020-01-01"));
+            String query = SEARCH + "?personId=" + zhang;
+
+            assertThat(body(api.get(query, scoped(tenant, "PROJECT_MANAGER", UUID.randomUUID())), 200)
+                            .path("totalElements")
+                            .asLong())
+                    .isZero();
+            assertThat(body(api.get(query, hq(UUID.randomUUID())), 200)
+                            .path("totalElements")
+                            .asLong())
+                    .isZero();
+            body(api.post(occupants + "/" + stay + "/end", hq(tenant), "{\"moveOut\":\"2025-06-30\"}"), 200);
+            assertThat(body(api.get(query, hq(tenant)), 200)
+                            .path("totalElements")
+                            .asLong())
+                    .isZero();
+        }
+
+        @Test
+        void withNeitherANameNorAPersonIdIsABadRequest() throws Exception {
+            problem(api.get(SEARCH, hq(tenant)), 400, "validation-failed");
+        }
     }
 
     @Nested
