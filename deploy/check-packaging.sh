@@ -46,10 +46,12 @@ mapfile -t named < <(docker-compose -f docker-compose.yml config | sed -n 's/^ *
 [ ${#named[@]} -gt 0 ] || fail "docker-compose.yml names no pms/ image"
 for image in "${named[@]}"; do
   [[ $image == *:* ]] || image="$image:latest"
-  printf '%s\n' "${defined[@]}" | grep -qxF -- "$image" || fail "docker-compose.yml uses $image, which the build does not define"
+  # a here-string, not a pipe: grep -q stops reading at the first match, and under pipefail the
+  # writer's SIGPIPE would fail the check at random
+  grep -qxF -- "$image" <<<"$(printf '%s\n' "${defined[@]}")" || fail "docker-compose.yml uses $image, which the build does not define"
 done
 for service in "${services[@]}"; do
-  printf '%s\n' "${named[@]}" | grep -q "^pms/$service\(:\|$\)" || fail "docker-compose.yml does not run $service"
+  grep -q "^pms/$service\(:\|$\)" <<<"$(printf '%s\n' "${named[@]}")" || fail "docker-compose.yml does not run $service"
 done
 log "docker-compose.yml's ${#named[@]} pms/ images all match the build"
 log "ok in $((SECONDS - started)) s"
