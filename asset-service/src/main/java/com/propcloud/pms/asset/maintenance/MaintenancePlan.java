@@ -3,6 +3,7 @@ package com.propcloud.pms.asset.maintenance;
 import com.propcloud.pms.asset.equipment.EquipmentCategory;
 import com.propcloud.pms.asset.schedule.Cycle;
 import com.propcloud.pms.asset.schedule.CycleKind;
+import com.propcloud.pms.asset.schedule.DueAnnouncer;
 import com.propcloud.pms.common.problem.BusinessRuleViolation;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -29,7 +30,7 @@ import org.springframework.http.HttpStatus;
  */
 @Entity
 @Table(name = "maintenance_plan")
-class MaintenancePlan {
+class MaintenancePlan implements DueAnnouncer.Scheduled {
 
     static final Duration MAX_LEAD = Duration.ofDays(90);
 
@@ -131,12 +132,14 @@ class MaintenancePlan {
     }
 
     /** Whether the next occurrence lies within the lead time of {@code now}. */
-    boolean dueBy(Instant now) {
+    @Override
+    public boolean dueBy(Instant now) {
         return active && !nextDueAt.minusSeconds(leadSeconds).isAfter(now);
     }
 
     /** Past the occurrence just announced; counted from it, so a late sweep never shifts the cycle. */
-    void advance(ZoneId zone) {
+    @Override
+    public void advance(ZoneId zone) {
         this.nextDueAt = cycle().next(nextDueAt.atZone(zone)).toInstant();
     }
 
@@ -148,11 +151,13 @@ class MaintenancePlan {
         return new Details(name, cycle(), List.of(checklist), skill, Duration.ofSeconds(leadSeconds), active);
     }
 
-    UUID id() {
+    @Override
+    public UUID id() {
         return id;
     }
 
-    UUID projectId() {
+    @Override
+    public UUID projectId() {
         return projectId;
     }
 
@@ -166,7 +171,8 @@ class MaintenancePlan {
         return category;
     }
 
-    Instant nextDueAt() {
+    @Override
+    public Instant nextDueAt() {
         return nextDueAt;
     }
 

@@ -3,6 +3,7 @@ package com.propcloud.pms.asset.patrol;
 import com.propcloud.pms.asset.maintenance.Skill;
 import com.propcloud.pms.asset.schedule.Cycle;
 import com.propcloud.pms.asset.schedule.CycleKind;
+import com.propcloud.pms.asset.schedule.DueAnnouncer;
 import com.propcloud.pms.common.problem.BusinessRuleViolation;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.ElementCollection;
@@ -34,7 +35,7 @@ import org.springframework.http.HttpStatus;
  */
 @Entity
 @Table(name = "patrol_route")
-class PatrolRoute {
+class PatrolRoute implements DueAnnouncer.Scheduled {
 
     static final Duration MAX_LEAD = Duration.ofDays(7);
 
@@ -141,12 +142,14 @@ class PatrolRoute {
         this.updatedAt = now;
     }
 
-    boolean dueBy(Instant now) {
+    @Override
+    public boolean dueBy(Instant now) {
         return active && !nextDueAt.minusSeconds(leadSeconds).isAfter(now);
     }
 
     /** Past the occurrence just announced, counted from it. */
-    void advance(ZoneId zone) {
+    @Override
+    public void advance(ZoneId zone) {
         this.nextDueAt = cycle().next(nextDueAt.atZone(zone)).toInstant();
     }
 
@@ -168,15 +171,18 @@ class PatrolRoute {
                 active);
     }
 
-    UUID id() {
+    @Override
+    public UUID id() {
         return id;
     }
 
-    UUID projectId() {
+    @Override
+    public UUID projectId() {
         return projectId;
     }
 
-    Instant nextDueAt() {
+    @Override
+    public Instant nextDueAt() {
         return nextDueAt;
     }
 
