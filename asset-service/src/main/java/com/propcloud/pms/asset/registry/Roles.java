@@ -16,5 +16,8 @@ public final class Roles {
     /** Buildings and units: HQ, and project managers within their projects. */
     public static final String REGISTRARS = "hasAnyRole('HQ_ADMIN','PROJECT_MANAGER')";
 
+    /** {@link #REGISTRARS} as role names, for checks made in code (the import routes). */
+    public static final String[] REGISTRAR_ROLES = {"HQ_ADMIN", "PROJECT_MANAGER"};
+
     private Roles() {}
 }

@@ -7,6 +7,7 @@ import static com.propcloud.pms.asset.registry.RegistryApi.scoped;
 import static com.propcloud.pms.asset.registry.RegistryApi.unique;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.propcloud.pms.asset.importing.SheetImportController;
 import com.propcloud.pms.test.EventTap;
 import com.propcloud.pms.test.UsesPmsInfrastructure;
 import java.io.ByteArrayInputStream;
@@ -118,7 +119,7 @@ class UnitImportIT {
     }
 
     JsonNode uploadXlsx(byte[] content) throws Exception {
-        return upload(content, "units.xlsx", UnitImportController.XLSX);
+        return upload(content, "units.xlsx", SheetImportController.XLSX);
     }
 
     JsonNode commit(JsonNode imported) throws Exception {
@@ -418,7 +419,7 @@ class UnitImportIT {
                             IMPORTS + "?projectId=" + project,
                             manager,
                             "u.xlsx",
-                            UnitImportController.XLSX,
+                            SheetImportController.XLSX,
                             workbook(HEADER, 1, i -> unitRow(i, 1))),
                     422,
                     "import.project-not-found");
@@ -431,7 +432,7 @@ class UnitImportIT {
                     IMPORTS + "?projectId=" + project,
                     manager,
                     "u.xlsx",
-                    UnitImportController.XLSX,
+                    SheetImportController.XLSX,
                     workbook(HEADER, 1, i -> unitRow(i, 1)));
             assertThat(uploaded.statusCode()).as(uploaded.body()).isEqualTo(201);
             String desk = scoped(tenant, "FRONT_DESK", UUID.fromString(project));
