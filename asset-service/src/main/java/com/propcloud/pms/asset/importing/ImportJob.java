@@ -61,7 +61,7 @@ class ImportJob {
         job.sheet = sheet;
         job.fileName = fileName;
         job.format = format;
-        job.status = ImportStatus.INVALID; // until its dry run says otherwise
+        job.status = ImportStatus.VALIDATING;
         job.createdBy = createdBy;
         job.createdAt = now;
         return job;
@@ -77,13 +77,27 @@ class ImportJob {
         return status == ImportStatus.VALIDATED;
     }
 
+    void startCommit() {
+        this.status = ImportStatus.COMMITTING;
+    }
+
+    /** The dry run could not be completed (the run kept dying): the import cannot be committed. */
+    void abandonValidation(int errors, Instant now) {
+        this.errorCount = errors;
+        this.status = ImportStatus.INVALID;
+        this.finishedAt = now;
+    }
+
     void committed(SheetDefinition.Counts counts, Instant now) {
         record(counts, 0);
         this.status = ImportStatus.COMMITTED;
         this.finishedAt = now;
     }
 
-    /** The registry changed since the dry run and some rows no longer fit: nothing was written. */
+    /**
+     * The registry changed since the dry run and some rows no longer fit, or the sheet's preparation
+     * refused some: nothing was written to the registry.
+     */
     void failed(SheetDefinition.Counts counts, int errors, Instant now) {
         record(counts, errors);
         this.status = ImportStatus.FAILED;

@@ -20,9 +20,15 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.Pageable;
 import org.springframework.http.HttpStatus;
@@ -32,36 +38,56 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The life of an import, whatever the sheet: upload (the file is stored and dry-run: every row
- * validated, every problem recorded, nothing written to the registry), status and problems, a report
- * of the file with an error column, and commit, which validates again against the registry as it is
- * then and writes everything in one transaction, or nothing.
+ * validated, every problem recorded, nothing written to the registry), status, progress and problems,
+ * a report of the file with an error column, and commit, which validates again against the registry as
+ * it is then and writes everything in one transaction, or nothing.
  *
- * <p>Files are parsed as streams from a temporary copy on disk, so memory holds a row at a time (and
- * whatever keys the sheet keeps), never a workbook. Imports of another tenant are invisible (row-level
- * security); those of a project outside the caller's scope answer 404 like a missing id.
+ * <p>Dry runs and commits run in the background ({@link ImportWorker}); a request waits for its run up
+ * to {@code asset.import.answer-within} and otherwise answers with the import still VALIDATING or COMMITTING and
+ * its progress, to be followed with {@code GET …/imports/{id}}. Files are parsed as streams from a
+ * temporary copy on disk, so memory holds a row at a time (and whatever keys the sheet keeps), never a
+ * workbook. Imports of another tenant are invisible (row-level security); those of a project outside
+ * the caller's scope answer 404 like a missing id.
  */
 @Service
 public class ImportService {
 
-    /** How many problems the answer to an upload carries; the rest are paged through. */
+    private static final Logger log = LoggerFactory.getLogger(ImportService.class);
+
+    /** How many problems the answer to an upload or commit carries; the rest are paged through. */
     static final int FIRST_PROBLEMS = 100;
 
-    private static final String EMPTY_SHEET = "空表 / the sheet is empty: no data rows below the header";
     private static final String ERRORS_HEADER = "错误 Errors";
 
     private final ImportJobRepository jobs;
     private final ImportStore store;
+    private final ImportRuns runs;
+    private final ImportWorker worker;
+    private final ImportProperties properties;
     private final TransactionTemplate transactions;
     private final Clock clock;
 
-    ImportService(ImportJobRepository jobs, ImportStore store, PlatformTransactionManager transactions, Clock clock) {
+    ImportService(
+            ImportJobRepository jobs,
+            ImportStore store,
+            ImportRuns runs,
+            ImportWorker worker,
+            ImportProperties properties,
+            PlatformTransactionManager transactions,
+            Clock clock) {
         this.jobs = jobs;
         this.store = store;
+        this.runs = runs;
+        this.worker = worker;
+        this.properties = properties;
         this.transactions = new TransactionTemplate(transactions);
         this.clock = clock;
     }
 
-    /** An import as the API shows it; {@code problems} holds the first few, on upload and commit only. */
+    /**
+     * An import as the API shows it; {@code progress} while it runs, {@code problems} the first few,
+     * in the answers to upload and commit only.
+     */
     public record Summary(
             UUID id,
             UUID projectId,
@@ -70,6 +96,7 @@ public class ImportService {
             ImportFormat format,
             ImportStatus status,
             Counts counts,
+            @Nullable ImportProgress progress,
             Instant createdAt,
             @Nullable Instant finishedAt,
             @Nullable List<ImportProblem> problems) {}
@@ -86,8 +113,8 @@ public class ImportService {
     }
 
     /**
-     * Stores the file as a new import of the project and dry-runs it. The project must be in the
-     * caller's scope (422 otherwise, like a missing one, as for a body naming a project).
+     * Stores the file as a new import of the project and starts its dry run. The project must be in
+     * the caller's scope (422 otherwise, like a missing one, as for a body naming a project).
      */
     public Summary upload(
             SheetDefinition sheet,
@@ -100,27 +127,28 @@ public class ImportService {
         if (!scope.coversProject(projectId)) {
             throw projectNotFound();
         }
+        UUID tenantId = TenantContext.require();
         Path file = Files.createTempFile("pms-import-", ".upload");
+        UUID id;
         try {
             Files.copy(content, file, StandardCopyOption.REPLACE_EXISTING);
             ImportFormat format = formatOf(file, fileName, contentType);
             String name = fileName == null || fileName.isBlank() ? "upload" : fileName.strip();
-            return transactions.execute(tx -> {
-                ImportJob job = jobs.saveAndFlush(ImportJob.upload(
-                        TenantContext.require(), projectId, sheet.name(), name, format, scope.subject(), now()));
+            id = transactions.execute(tx -> {
+                ImportJob job = jobs.saveAndFlush(
+                        ImportJob.upload(tenantId, projectId, sheet.name(), name, format, scope.subject(), now()));
                 try {
                     store.saveFile(job.id(), file);
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
-                SheetDefinition.SheetRun run = sheet.start(projectId);
-                Validation validation = validate(sheet, run, job, file);
-                job.validated(validation.counts(), validation.problems().count());
-                return summary(jobs.save(job), validation.problems().first());
+                runs.begin(job.id(), tenantId, ImportProgress.Phase.VALIDATING, null);
+                return job.id();
             });
         } finally {
             Files.deleteIfExists(file);
         }
+        return awaitRun(sheet, id, worker.submit(id, tenantId));
     }
 
     public Summary get(SheetDefinition sheet, UUID id, DataScope scope) {
@@ -136,46 +164,38 @@ public class ImportService {
     }
 
     /**
-     * Writes a validated import, in one transaction: validated again first, since the registry may
-     * have changed since the dry run. If a row no longer fits, nothing is written, the import is FAILED
-     * with its problems recorded, and the answer is 409 {@code import.failed}. A committed, failed or
-     * invalid import cannot be committed (409 {@code import.not-committable}).
+     * Starts writing a validated import: validated again first, since the registry may have changed
+     * since the dry run; then written in one transaction. If a row no longer fits, nothing is written,
+     * the import is FAILED with its problems recorded, and the answer is 409 {@code import.failed}. Only
+     * a VALIDATED import can be committed (409 {@code import.not-committable}); a commit still running
+     * when the wait ends answers with the import COMMITTING.
      */
-    public Summary commit(SheetDefinition sheet, UUID id, DataScope scope) throws IOException {
-        Path file = Files.createTempFile("pms-import-", ".commit");
-        try {
-            Summary summary = transactions.execute(tx -> {
-                ImportJob job = jobs.findForCommit(id)
-                        .filter(j -> inReach(j, sheet, scope))
-                        .orElseThrow(() -> new NotFoundException("Import", id));
-                if (!job.committable()) {
-                    throw new BusinessRuleViolation(
-                            ImportCodes.NOT_COMMITTABLE,
-                            "This import is " + job.status() + "; only a VALIDATED import can be committed");
-                }
-                store.copyFile(job.id(), file);
-                store.deleteProblems(job.id());
-                SheetDefinition.SheetRun run = sheet.start(job.projectId());
-                Validation validation = validate(sheet, run, job, file);
-                if (validation.problems().count() > 0) {
-                    job.failed(validation.counts(), validation.problems().count(), now());
-                    return summary(jobs.save(job), validation.problems().first());
-                }
-                write(sheet, run, job, file);
-                job.committed(validation.counts(), now());
-                return summary(jobs.save(job), List.of());
-            });
-            if (summary.status() == ImportStatus.FAILED) {
+    public Summary commit(SheetDefinition sheet, UUID id, DataScope scope) {
+        UUID tenantId = TenantContext.require();
+        transactions.executeWithoutResult(tx -> {
+            ImportJob job = jobs.findForCommit(id)
+                    .filter(j -> inReach(j, sheet, scope))
+                    .orElseThrow(() -> new NotFoundException("Import", id));
+            if (!job.committable()) {
                 throw new BusinessRuleViolation(
-                        ImportCodes.FAILED,
-                        "The registry changed since the dry run: "
-                                + summary.counts().errors()
-                                + " problems, nothing was written; see the import's problems");
+                        ImportCodes.NOT_COMMITTABLE,
+                        "This import is " + job.status() + "; only a VALIDATED import can be committed");
             }
-            return summary;
-        } finally {
-            Files.deleteIfExists(file);
+            job.startCommit();
+            jobs.save(job);
+            ImportProgress.Phase first =
+                    sheet.preparation() == null ? ImportProgress.Phase.COMMITTING : ImportProgress.Phase.PREPARING;
+            runs.begin(id, tenantId, first, job.counts().rows());
+        });
+        Summary summary = awaitRun(sheet, id, worker.submit(id, tenantId));
+        if (summary.status() == ImportStatus.FAILED) {
+            throw new BusinessRuleViolation(
+                    ImportCodes.FAILED,
+                    "The rows no longer fit the registry as it is now: "
+                            + summary.counts().errors()
+                            + " problems, nothing was written; see the import's problems");
         }
+        return summary;
     }
 
     /** The uploaded file's rows as a workbook with an added error column, each row's problems in it. */
@@ -199,6 +219,23 @@ public class ImportService {
         } finally {
             Files.deleteIfExists(file);
         }
+    }
+
+    /** The import once its run ends or the wait does, whichever comes first. */
+    private Summary awaitRun(SheetDefinition sheet, UUID id, CompletableFuture<Void> run) {
+        try {
+            run.get(properties.answerWithin().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException stillRunning) {
+            log.debug("Import {} still running after {}", id, properties.answerWithin());
+        } catch (ExecutionException e) {
+            log.warn("Import {} run failed; a later sweep retries it", id, e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return transactions.execute(tx -> {
+            ImportJob job = jobs.findById(id).orElseThrow(() -> new NotFoundException("Import", id));
+            return summary(job, job.status().running() ? List.of() : store.problems(id, 0, FIRST_PROBLEMS));
+        });
     }
 
     private void writeReport(
@@ -234,78 +271,6 @@ public class ImportService {
         return problems.stream()
                 .map(p -> p.column() == null ? p.reason() : p.column() + ": " + p.reason())
                 .collect(Collectors.joining("; "));
-    }
-
-    /** The first pass: header, rows, then the sheet's whole-file checks. */
-    private Validation validate(SheetDefinition sheet, SheetDefinition.SheetRun run, ImportJob job, Path file) {
-        ImportStore.Recorder problems = store.new Recorder(job.id(), sheet.title(), FIRST_PROBLEMS);
-        SheetDefinition.Counts counts = new SheetDefinition.Counts(0, 0, 0, 0);
-        try (TableReader reader = TableReader.open(file, job.format(), sheet.title())) {
-            problems.sheet(reader.sheet());
-            SourceRow header = reader.next();
-            while (header != null && header.blank()) {
-                header = reader.next();
-            }
-            if (header == null) {
-                problems.add(1, null, EMPTY_SHEET);
-            } else if (!headerMatches(header, sheet.columns())) {
-                // one problem, not one per row: with the wrong template every row would be wrong
-                problems.add(
-                        header.number(),
-                        null,
-                        "表头与模板不符 / the header row does not match the template; expected: "
-                                + sheet.columns().stream().map(Column::header).toList());
-            } else {
-                int rows = 0;
-                for (SourceRow row = reader.next(); row != null; row = reader.next()) {
-                    if (!row.blank()) {
-                        rows++;
-                        run.validate(new RowReader(row, sheet.columns(), problems));
-                    }
-                }
-                if (rows == 0) {
-                    problems.add(header.number(), null, EMPTY_SHEET);
-                } else {
-                    counts = run.finishValidation(problems);
-                }
-            }
-        } catch (IOException e) {
-            problems.add(1, null, "文件无法读取 / the file cannot be read as " + job.format() + " (" + e.getMessage() + ")");
-        }
-        problems.flush();
-        return new Validation(counts, problems);
-    }
-
-    /** The second pass, over a file the first found clean. */
-    private void write(SheetDefinition sheet, SheetDefinition.SheetRun run, ImportJob job, Path file) {
-        ProblemSink none = (row, column, reason) -> {
-            throw new IllegalStateException("Row " + row + " failed after its validation passed: " + reason);
-        };
-        run.beginWrite();
-        try (TableReader reader = TableReader.open(file, job.format(), sheet.title())) {
-            SourceRow header = reader.next();
-            while (header != null && header.blank()) {
-                header = reader.next();
-            }
-            for (SourceRow row = reader.next(); row != null; row = reader.next()) {
-                if (!row.blank()) {
-                    run.write(new RowReader(row, sheet.columns(), none));
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        run.finishWrite();
-    }
-
-    private static boolean headerMatches(SourceRow header, List<Column> columns) {
-        for (int c = 0; c < columns.size(); c++) {
-            String text = header.cell(c).text();
-            if (text == null || !columns.get(c).matches(text)) {
-                return false;
-            }
-        }
-        return true;
     }
 
     /**
@@ -344,8 +309,9 @@ public class ImportService {
         return job.sheet().equals(sheet.name()) && scope.coversProject(job.projectId());
     }
 
-    private static Summary summary(ImportJob job, @Nullable List<ImportProblem> problems) {
+    private Summary summary(ImportJob job, @Nullable List<ImportProblem> problems) {
         SheetDefinition.Counts c = job.counts();
+        ImportProgress progress = job.status().running() ? runs.find(job.id()).orElse(null) : null;
         return new Summary(
                 job.id(),
                 job.projectId(),
@@ -354,6 +320,7 @@ public class ImportService {
                 job.format(),
                 job.status(),
                 new Counts(c.rows(), c.toCreate(), c.toUpdate(), c.unchanged(), job.errorCount()),
+                progress,
                 job.createdAt(),
                 job.finishedAt(),
                 problems);
@@ -367,8 +334,6 @@ public class ImportService {
     private Instant now() {
         return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
-
-    private record Validation(SheetDefinition.Counts counts, ImportStore.Recorder problems) {}
 
     /** Problems in row order, taken row by row alongside the file. */
     private static final class PeekingProblems {

@@ -1,13 +1,21 @@
 package com.propcloud.pms.asset.importing;
 
 /**
- * Where an import stands. Upload runs the dry run: VALIDATED (no problem, may be committed) or INVALID.
- * Commit checks again against the registry as it is then: COMMITTED, or FAILED when the registry
- * changed under it so that a row no longer fits. Only a VALIDATED import can be committed.
+ * Where an import stands. Upload starts the dry run (VALIDATING), which ends VALIDATED (no problem,
+ * may be committed) or INVALID. Commit (COMMITTING) checks again against the registry as it is then
+ * and ends COMMITTED, or FAILED when a row no longer fits (or a sheet's preparation refused one):
+ * nothing written. Only a VALIDATED import can be committed.
  */
 public enum ImportStatus {
+    VALIDATING,
     VALIDATED,
     INVALID,
+    COMMITTING,
     COMMITTED,
-    FAILED
+    FAILED;
+
+    /** Whether a run is still at work on it. */
+    public boolean running() {
+        return this == VALIDATING || this == COMMITTING;
+    }
 }

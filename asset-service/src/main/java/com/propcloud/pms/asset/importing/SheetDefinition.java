@@ -2,6 +2,8 @@ package com.propcloud.pms.asset.importing;
 
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What the import machinery needs to know about one kind of sheet (buildings and units today; owners,
@@ -24,6 +26,56 @@ public interface SheetDefinition {
 
     /** A fresh run over one project, inside the transaction of a dry run or a commit. */
     SheetRun start(UUID projectId);
+
+    /** As {@link #start(UUID)}, for sheets whose rows refer to the import itself (what it prepared). */
+    default SheetRun start(Context context) {
+        return start(context.projectId());
+    }
+
+    /**
+     * Work outside the registry's transaction that a commit needs done first, such as people created or
+     * matched in user-service; null for sheets that need none (most).
+     */
+    default @Nullable Preparation preparation() {
+        return null;
+    }
+
+    /** The import a run belongs to. */
+    record Context(UUID importId, UUID projectId) {}
+
+    /**
+     * A commit's first step, run before its transaction over a file the dry run found clean. It must be
+     * idempotent and resumable: a crash or a retry runs it again from the start, and it skips what it
+     * already did (keyed by the import's id). Rows it cannot prepare go to {@code problems}: the commit
+     * then fails and writes nothing to the registry.
+     */
+    interface Preparation {
+
+        void prepare(Context context, Rows rows, ProblemSink problems, Progress progress);
+    }
+
+    /** The file's data rows in order, each read once per call. */
+    interface Rows {
+
+        void forEach(Consumer<RowReader> action);
+    }
+
+    /** Where a long step reports how far it has come; also the run's heartbeat. */
+    interface Progress {
+
+        void rowsDone(int rows, @Nullable String note);
+    }
+
+    /**
+     * Thrown by a preparation when a party it needs cannot be reached: the run stays open and is tried
+     * again later (its note says why), nothing is failed.
+     */
+    final class RetryLater extends RuntimeException {
+
+        public RetryLater(String reason, @Nullable Throwable cause) {
+            super(reason, cause);
+        }
+    }
 
     /**
      * One pass over a file's rows, then (on commit, and only if the first pass found no problem) a

@@ -63,7 +63,8 @@ public abstract class SheetImportController {
     @PostMapping(path = "/imports", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @Operation(
             summary = "Upload a file (.xlsx, or .csv in UTF-8 or GBK) into a project and dry-run it: every"
-                    + " problem is recorded, nothing is written until the commit")
+                    + " problem is recorded, nothing is written until the commit. 201 with the outcome, or 202"
+                    + " while a large file is still being checked (follow the Location)")
     public ResponseEntity<ImportService.Summary> upload(
             @RequestParam UUID projectId, @RequestPart("file") MultipartFile file) throws IOException {
         ImportService.Summary summary;
@@ -71,12 +72,15 @@ public abstract class SheetImportController {
             summary = imports.upload(
                     sheet, projectId, file.getOriginalFilename(), file.getContentType(), content, importer());
         }
-        return ResponseEntity.created(URI.create(basePath + "/imports/" + summary.id()))
-                .body(summary);
+        URI location = URI.create(basePath + "/imports/" + summary.id());
+        // 202 while the dry run goes on: the import exists, its outcome is to be followed at the location
+        return summary.status().running()
+                ? ResponseEntity.accepted().location(location).body(summary)
+                : ResponseEntity.created(location).body(summary);
     }
 
     @GetMapping("/imports/{id}")
-    @Operation(summary = "An import's status and counts")
+    @Operation(summary = "An import's status and counts, and its progress while it runs")
     public ImportService.Summary get(@PathVariable UUID id) {
         return imports.get(sheet, id, importer());
     }
@@ -102,10 +106,15 @@ public abstract class SheetImportController {
 
     @PostMapping("/imports/{id}/commit")
     @Operation(
-            summary = "Commit a validated import (409 import.not-committable once committed or failed; 409"
-                    + " import.failed when the registry changed since the dry run)")
-    public ImportService.Summary commit(@PathVariable UUID id) throws IOException {
-        return imports.commit(sheet, id, importer());
+            summary = "Commit a validated import: 200 once written, 202 while still running (follow the Location);"
+                    + " 409 import.not-committable unless VALIDATED, 409 import.failed when rows no longer fit")
+    public ResponseEntity<ImportService.Summary> commit(@PathVariable UUID id) {
+        ImportService.Summary summary = imports.commit(sheet, id, importer());
+        return summary.status().running()
+                ? ResponseEntity.accepted()
+                        .location(URI.create(basePath + "/imports/" + id))
+                        .body(summary)
+                : ResponseEntity.ok(summary);
     }
 
     /** Starts an .xlsx download named {@code fileName} and returns its body. */

@@ -3,6 +3,8 @@ package com.propcloud.pms.asset.occupancy;
 import com.propcloud.pms.common.messaging.envelope.EventEnvelope;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.util.List;
+import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -38,6 +40,27 @@ class PersonProjection {
     PersonProjection(JdbcTemplate jdbc, Clock clock) {
         this.jdbc = jdbc;
         this.clock = clock;
+    }
+
+    /**
+     * People user-service just created or matched for an import, recorded at once rather than when
+     * their events arrive (which then find the same state and change nothing).
+     */
+    void recordAll(UUID tenantId, List<PeopleRegistry.Registered> people, Timestamp receivedAt) {
+        jdbc.batchUpdate(
+                UPSERT,
+                people.stream()
+                        .map(p -> new Object[] {
+                            p.personId(),
+                            tenantId,
+                            p.displayName(),
+                            p.phoneMasked(),
+                            p.category(),
+                            p.status(),
+                            Timestamp.from(p.updatedAt()),
+                            receivedAt
+                        })
+                        .toList());
     }
 
     void apply(EventEnvelope event) {

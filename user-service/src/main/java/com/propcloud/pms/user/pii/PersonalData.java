@@ -1,6 +1,8 @@
 package com.propcloud.pms.user.pii;
 
 import com.propcloud.pms.common.audit.Masking;
+import com.propcloud.pms.common.pii.IdNumbers;
+import com.propcloud.pms.common.pii.Phones;
 import com.propcloud.pms.user.crypto.FieldCipher;
 import com.propcloud.pms.user.crypto.SearchHash;
 import org.springframework.stereotype.Component;

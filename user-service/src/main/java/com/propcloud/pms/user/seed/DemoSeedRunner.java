@@ -1,9 +1,9 @@
 package com.propcloud.pms.user.seed;
 
+import com.propcloud.pms.common.pii.IdNumbers;
 import com.propcloud.pms.common.tenant.TenantContext;
 import com.propcloud.pms.user.owner.OwnerAccounts;
 import com.propcloud.pms.user.owner.OwnerCategory;
-import com.propcloud.pms.user.pii.IdNumbers;
 import com.propcloud.pms.user.staff.NewStaffAccount;
 import com.propcloud.pms.user.staff.StaffAccounts;
 import com.propcloud.pms.user.staff.StaffKind;

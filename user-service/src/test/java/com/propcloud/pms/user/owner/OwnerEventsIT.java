@@ -2,10 +2,10 @@ package com.propcloud.pms.user.owner;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.propcloud.pms.common.pii.IdNumbers;
 import com.propcloud.pms.common.tenant.TenantContext;
 import com.propcloud.pms.test.EventTap;
 import com.propcloud.pms.user.UserServiceTest;
-import com.propcloud.pms.user.pii.IdNumbers;
 import com.propcloud.pms.user.tenant.TenantDirectory;
 import com.propcloud.pms.user.tenant.TenantRef;
 import java.util.UUID;

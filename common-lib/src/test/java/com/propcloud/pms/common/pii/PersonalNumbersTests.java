@@ -1,4 +1,4 @@
-package com.propcloud.pms.user.pii;
+package com.propcloud.pms.common.pii;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

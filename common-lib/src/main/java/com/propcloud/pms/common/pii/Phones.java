@@ -1,4 +1,4 @@
-package com.propcloud.pms.user.pii;
+package com.propcloud.pms.common.pii;
 
 import java.util.Optional;
 import java.util.regex.Pattern;
