@@ -17,6 +17,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.assertj.core.api.SoftAssertions;
@@ -391,21 +392,48 @@ class AuthorizationMatrixIT {
                 Expectation.roles(registrars).object(token -> newRoute()));
         // imports of buildings+units: HQ and project managers, within their projects; any staff member
         // exports what they can list
-        Expectation ownImport = Expectation.roles(registrars).object(token -> newImport());
-        EXPECTATIONS.put("GET /api/v1/units/imports/template", Expectation.roles(registrars));
-        EXPECTATIONS.put(
-                "POST /api/v1/units/imports",
-                Expectation.roles(registrars).query("projectId=%p").body(UPLOAD_CSV + unitsCsv("m-%s")));
-        EXPECTATIONS.put("GET /api/v1/units/imports/{id}", ownImport);
-        EXPECTATIONS.put("GET /api/v1/units/imports/{id}/problems", ownImport);
-        EXPECTATIONS.put("GET /api/v1/units/imports/{id}/report", ownImport);
-        EXPECTATIONS.put("POST /api/v1/units/imports/{id}/commit", ownImport);
+        putImportRoutes("/api/v1/units", registrars, unitsCsv("m-%s"), AuthorizationMatrixIT::newImport);
         EXPECTATIONS.put("GET /api/v1/units/export", Expectation.roles(ANY_STAFF));
+        // opening balances (期初欠费): imported by HQ, project managers and finance within their projects,
+        // read, totalled and exported by any staff member in scope
+        putImportRoutes(
+                "/api/v1/opening-balances",
+                Set.of("HQ_ADMIN", "PROJECT_MANAGER", "FINANCE"),
+                balancesCsv("m-%s"),
+                AuthorizationMatrixIT::newBalanceImport);
+        EXPECTATIONS.put("GET /api/v1/opening-balances", Expectation.roles(ANY_STAFF));
+        EXPECTATIONS.put(
+                "GET /api/v1/opening-balances/{id}",
+                Expectation.roles(ANY_STAFF).object(token -> newOpeningBalance()));
+        EXPECTATIONS.put(
+                "GET /api/v1/opening-balances/summary",
+                Expectation.roles(ANY_STAFF).query("projectId=%p"));
+        EXPECTATIONS.put(
+                "GET /api/v1/opening-balances/export",
+                Expectation.roles(ANY_STAFF).query("projectId=%p"));
         Expectation ownTicket = Expectation.ownersOnly();
         EXPECTATIONS.put(
                 "POST /api/v1/app/work-orders", ownTicket.body("{\"kind\":\"REPAIR\",\"description\":\"matrix\"}"));
         EXPECTATIONS.put("GET /api/v1/app/work-orders", ownTicket);
         EXPECTATIONS.put("GET /api/v1/app/work-orders/{id}", ownTicket.object(AuthorizationMatrixIT::newOwnTicket));
+    }
+
+    /**
+     * The routes every import sheet shares (importing.SheetImportController) under {@code base}: the
+     * importers reach their own imports (a validated one of tenant A's matrix project, from {@code
+     * validatedImport}); an upload is a dry run of {@code csv}.
+     */
+    private static void putImportRoutes(
+            String base, Set<String> importers, String csv, Supplier<String> validatedImport) {
+        Expectation ownImport = Expectation.roles(importers).object(token -> validatedImport.get());
+        EXPECTATIONS.put("GET " + base + "/imports/template", Expectation.roles(importers));
+        EXPECTATIONS.put(
+                "POST " + base + "/imports",
+                Expectation.roles(importers).query("projectId=%p").body(UPLOAD_CSV + csv));
+        EXPECTATIONS.put("GET " + base + "/imports/{id}", ownImport);
+        EXPECTATIONS.put("GET " + base + "/imports/{id}/problems", ownImport);
+        EXPECTATIONS.put("GET " + base + "/imports/{id}/report", ownImport);
+        EXPECTATIONS.put("POST " + base + "/imports/{id}/commit", ownImport);
     }
 
     @BeforeAll
@@ -773,16 +801,64 @@ class AuthorizationMatrixIT {
 
     /** A validated import into the matrix project, uploaded by HQ of tenant A. */
     private static String newImport() {
+        return uploaded(
+                "/api/v1/units/imports",
+                unitsCsv("i-" + UUID.randomUUID().toString().substring(0, 8)));
+    }
+
+    /** An opening-balances file of one balance of this unit of the matrix building (its code is "matrix"). */
+    private static String balancesCsv(String unitNumber) {
+        return "楼栋编号 Building code,房号 Unit number,收费项目 Fee item,所属月份 Period,欠费金额 Amount owed,"
+                + "滞纳金 Late fee,备注 Note\r\n"
+                + "matrix," + unitNumber + ",物业费,2024-05,100.00,,\r\n";
+    }
+
+    /** A validated opening-balances import of one balance of a new unit, uploaded by HQ of tenant A. */
+    private static String newBalanceImport() {
+        String number = "f-" + UUID.randomUUID().toString().substring(0, 8);
+        create("/api/v1/units", hqOfA(), unitIn(number).replace("%b", matrixBuilding()));
+        return uploaded("/api/v1/opening-balances/imports", balancesCsv(number));
+    }
+
+    /** A recorded opening balance of a new unit of the matrix project: imported and committed by HQ of A. */
+    private static String newOpeningBalance() {
+        String number = "f-" + UUID.randomUUID().toString().substring(0, 8);
+        String unit = create("/api/v1/units", hqOfA(), unitIn(number).replace("%b", matrixBuilding()));
+        String imported = uploaded("/api/v1/opening-balances/imports", balancesCsv(number));
+        sentByHqOfA("POST", "/api/v1/opening-balances/imports/" + imported + "/commit");
+        return sentByHqOfA("GET", "/api/v1/opening-balances?unitId=" + unit)
+                .path("content")
+                .get(0)
+                .path("id")
+                .asString();
+    }
+
+    /** A request without a body by tenant A's HQ admin that must answer 200; its JSON body. */
+    private static JsonNode sentByHqOfA(String method, String path) {
+        try {
+            HttpResponse<String> response = HTTP.send(
+                    HttpRequest.newBuilder(URI.create(platform.gatewayUrl() + path))
+                            .header("Authorization", "Bearer " + hqOfA())
+                            .method(method, HttpRequest.BodyPublishers.noBody())
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+            return PlatformClient.JSON.readTree(response.body());
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Uploads a CSV file as HQ of tenant A into the matrix project (a dry run) and returns the import's id. */
+    private static String uploaded(String importsPath, String csv) {
         try {
             String boundary = "matrix-" + UUID.randomUUID();
             HttpResponse<String> response = HTTP.send(
-                    HttpRequest.newBuilder(URI.create(
-                                    platform.gatewayUrl() + "/api/v1/units/imports?projectId=" + matrixProject()))
+                    HttpRequest.newBuilder(
+                                    URI.create(platform.gatewayUrl() + importsPath + "?projectId=" + matrixProject()))
                             .header("Authorization", "Bearer " + hqOfA())
                             .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                            .POST(multipartCsv(
-                                    boundary,
-                                    unitsCsv("i-" + UUID.randomUUID().toString().substring(0, 8))))
+                            .POST(multipartCsv(boundary, csv))
                             .build(),
                     HttpResponse.BodyHandlers.ofString());
             assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
@@ -891,19 +967,8 @@ class AuthorizationMatrixIT {
     }
 
     private static String approved(String renovation) {
-        try {
-            HttpResponse<String> response = HTTP.send(
-                    HttpRequest.newBuilder(URI.create(
-                                    platform.gatewayUrl() + "/api/v1/renovations/" + renovation + "/approve"))
-                            .header("Authorization", "Bearer " + hqOfA())
-                            .POST(HttpRequest.BodyPublishers.noBody())
-                            .build(),
-                    HttpResponse.BodyHandlers.ofString());
-            assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-            return renovation;
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        sentByHqOfA("POST", "/api/v1/renovations/" + renovation + "/approve");
+        return renovation;
     }
 
     /** An item of the matrix project (a camera: an elevator would bring a plan along). */

@@ -25,6 +25,7 @@ class GatewayRoutingIT extends GatewayTestSupport {
         "/api/v1/app/messages, user",
         "/api/v1/units/9, asset",
         "/api/v1/app/units, asset",
+        "/api/v1/opening-balances/summary, asset",
         "/api/v1/work-orders, workorder",
         "/api/v1/app/work-orders/3, workorder",
         "/api/v1/bills, billing",
