@@ -31,8 +31,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Who holds which unit: staff link and end stays within their scope, owners see the units they hold.
- * Each start and end leaves an {@code asset.occupancy.*} event. The one-primary-payer rule is checked
- * here and held by a partial unique index, so a race ends in the same 409.
+ * Each start and end leaves an {@code asset.occupancy.*} event, and the unit's status follows its stays
+ * ({@link UnitStatusFollower}). The one-primary-payer rule is checked here and held by a partial unique
+ * index, so a race ends in the same 409.
  */
 @Service
 class OccupancyService {
@@ -40,6 +41,7 @@ class OccupancyService {
     private final OccupancyRepository occupancies;
     private final PersonRepository people;
     private final RegistryDirectory registry;
+    private final UnitStatusFollower statuses;
     private final Outbox outbox;
     private final Clock clock;
 
@@ -47,11 +49,13 @@ class OccupancyService {
             OccupancyRepository occupancies,
             PersonRepository people,
             RegistryDirectory registry,
+            UnitStatusFollower statuses,
             Outbox outbox,
             Clock clock) {
         this.occupancies = occupancies;
         this.people = people;
         this.registry = registry;
+        this.statuses = statuses;
         this.outbox = outbox;
         this.clock = clock;
     }
@@ -96,18 +100,20 @@ class OccupancyService {
                 link.moveIn(),
                 now()));
         changed(OccupancyChangedV1.STARTED, occupancy);
+        statuses.refresh(unit.projectId(), List.of(unitId));
         return new Occupant(occupancy, person);
     }
 
     @Transactional
     Occupant end(UUID unitId, UUID occupancyId, LocalDate moveOut, DataScope scope) {
-        unitInScope(unitId, scope);
+        UnitSummary unit = unitInScope(unitId, scope);
         Occupancy occupancy = occupancies
                 .findByIdAndUnitId(occupancyId, unitId)
                 .orElseThrow(() -> new NotFoundException("Occupancy", occupancyId));
         if (occupancy.end(moveOut, now())) {
             occupancies.saveAndFlush(occupancy);
             changed(OccupancyChangedV1.ENDED, occupancy);
+            statuses.refresh(unit.projectId(), List.of(unitId));
         }
         return new Occupant(occupancy, people.findById(occupancy.personId()).orElse(null));
     }

@@ -48,6 +48,10 @@ class Vehicle {
         return id;
     }
 
+    UUID projectId() {
+        return projectId;
+    }
+
     UUID unitId() {
         return unitId;
     }
@@ -63,5 +67,9 @@ class Vehicle {
 
     Instant createdAt() {
         return createdAt;
+    }
+
+    Instant updatedAt() {
+        return updatedAt;
     }
 }

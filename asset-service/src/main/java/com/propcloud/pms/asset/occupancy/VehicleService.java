@@ -1,5 +1,6 @@
 package com.propcloud.pms.asset.occupancy;
 
+import com.propcloud.pms.common.messaging.outbox.Outbox;
 import com.propcloud.pms.common.problem.BusinessRuleViolation;
 import com.propcloud.pms.common.problem.NotFoundException;
 import com.propcloud.pms.common.security.DataScope;
@@ -14,19 +15,26 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** A unit's vehicles, one registration per plate in the tenant. */
+/** A unit's vehicles, one registration per plate in the tenant; each change leaves an {@code asset.vehicle.*} event. */
 @Service
 class VehicleService {
 
     private final VehicleRepository vehicles;
     private final OccupancyRepository occupancies;
     private final OccupancyService units;
+    private final Outbox outbox;
     private final Clock clock;
 
-    VehicleService(VehicleRepository vehicles, OccupancyRepository occupancies, OccupancyService units, Clock clock) {
+    VehicleService(
+            VehicleRepository vehicles,
+            OccupancyRepository occupancies,
+            OccupancyService units,
+            Outbox outbox,
+            Clock clock) {
         this.vehicles = vehicles;
         this.occupancies = occupancies;
         this.units = units;
+        this.outbox = outbox;
         this.clock = clock;
     }
 
@@ -46,13 +54,15 @@ class VehicleService {
         if (vehicles.existsByPlate(plate)) {
             throw new BusinessRuleViolation(OccupancyCodes.PLATE_TAKEN, "A vehicle with this plate is registered");
         }
-        return vehicles.saveAndFlush(Vehicle.register(
+        Vehicle vehicle = vehicles.saveAndFlush(Vehicle.register(
                 TenantContext.require(),
                 unit.projectId(),
                 unitId,
                 personId,
                 plate,
                 clock.instant().truncatedTo(ChronoUnit.MICROS)));
+        changed(VehicleChangedV1.REGISTERED, vehicle);
+        return vehicle;
     }
 
     @Transactional(readOnly = true)
@@ -67,5 +77,11 @@ class VehicleService {
         Vehicle vehicle = vehicles.findByIdAndUnitId(vehicleId, unitId)
                 .orElseThrow(() -> new NotFoundException("Vehicle", vehicleId));
         vehicles.delete(vehicle);
+        vehicles.flush();
+        changed(VehicleChangedV1.REMOVED, vehicle);
+    }
+
+    private void changed(String type, Vehicle vehicle) {
+        outbox.append(type, vehicle.id(), vehicle.projectId(), VehicleChangedV1.of(vehicle), VehicleChangedV1.VERSION);
     }
 }

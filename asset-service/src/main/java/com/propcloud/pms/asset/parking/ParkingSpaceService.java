@@ -2,6 +2,7 @@ package com.propcloud.pms.asset.parking;
 
 import com.propcloud.pms.asset.occupancy.OccupancyDirectory;
 import com.propcloud.pms.asset.registry.RegistryDirectory;
+import com.propcloud.pms.common.messaging.outbox.Outbox;
 import com.propcloud.pms.common.problem.BusinessRuleViolation;
 import com.propcloud.pms.common.problem.NotFoundException;
 import com.propcloud.pms.common.security.DataScope;
@@ -19,20 +20,26 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Parking spaces within the caller's data scope (their projects'). */
+/** Parking spaces within the caller's data scope (their projects'); a change leaves an {@code asset.parking-space.*} event. */
 @Service
 class ParkingSpaceService {
 
     private final ParkingSpaceRepository spaces;
     private final RegistryDirectory registry;
     private final OccupancyDirectory occupancy;
+    private final Outbox outbox;
     private final Clock clock;
 
     ParkingSpaceService(
-            ParkingSpaceRepository spaces, RegistryDirectory registry, OccupancyDirectory occupancy, Clock clock) {
+            ParkingSpaceRepository spaces,
+            RegistryDirectory registry,
+            OccupancyDirectory occupancy,
+            Outbox outbox,
+            Clock clock) {
         this.spaces = spaces;
         this.registry = registry;
         this.occupancy = occupancy;
+        this.outbox = outbox;
         this.clock = clock;
     }
 
@@ -62,7 +69,10 @@ class ParkingSpaceService {
                 projectId, held.zone().strip(), held.number().strip())) {
             throw numberTaken();
         }
-        return spaces.saveAndFlush(ParkingSpace.open(id, TenantContext.require(), projectId, held, now()));
+        ParkingSpace space =
+                spaces.saveAndFlush(ParkingSpace.open(id, TenantContext.require(), projectId, held, now()));
+        changed(ParkingSpaceChangedV1.CREATED, space);
+        return space;
     }
 
     @Transactional(readOnly = true)
@@ -92,12 +102,17 @@ class ParkingSpaceService {
             throw numberTaken();
         }
         space.apply(held, now());
-        return spaces.saveAndFlush(space);
+        spaces.saveAndFlush(space);
+        changed(ParkingSpaceChangedV1.UPDATED, space);
+        return space;
     }
 
     @Transactional
     void delete(UUID id, DataScope scope) {
-        spaces.delete(get(id, scope));
+        ParkingSpace space = get(id, scope);
+        spaces.delete(space);
+        spaces.flush();
+        changed(ParkingSpaceChangedV1.DELETED, space);
     }
 
     /**
@@ -152,6 +167,11 @@ class ParkingSpaceService {
     private static BusinessRuleViolation numberTaken() {
         return new BusinessRuleViolation(
                 ParkingCodes.NUMBER_TAKEN, "The project has a space with this number in this zone");
+    }
+
+    private void changed(String type, ParkingSpace space) {
+        outbox.append(
+                type, space.id(), space.projectId(), ParkingSpaceChangedV1.of(space), ParkingSpaceChangedV1.VERSION);
     }
 
     private Instant now() {

@@ -191,6 +191,11 @@ class Renovation {
     }
 
     @Nullable
+    UUID decidedBy() {
+        return decidedBy;
+    }
+
+    @Nullable
     Instant decidedAt() {
         return decidedAt;
     }

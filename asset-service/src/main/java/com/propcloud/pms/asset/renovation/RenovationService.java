@@ -2,6 +2,7 @@ package com.propcloud.pms.asset.renovation;
 
 import com.propcloud.pms.asset.occupancy.OccupancyDirectory;
 import com.propcloud.pms.asset.registry.RegistryDirectory;
+import com.propcloud.pms.common.messaging.outbox.Outbox;
 import com.propcloud.pms.common.problem.BusinessRuleViolation;
 import com.propcloud.pms.common.problem.NotFoundException;
 import com.propcloud.pms.common.security.DataScope;
@@ -21,7 +22,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Renovation filings: staff file for an occupant and decide within their scope; an owner files for a
- * unit they hold now and follows its filings. The applicant always holds the unit at filing time.
+ * unit they hold now and follows its filings. The applicant always holds the unit at filing time. Filing
+ * and each step leave an {@code asset.renovation.*} event; a repeated step, which changes nothing, leaves
+ * none.
  */
 @Service
 class RenovationService {
@@ -29,13 +32,19 @@ class RenovationService {
     private final RenovationRepository renovations;
     private final RegistryDirectory registry;
     private final OccupancyDirectory occupancy;
+    private final Outbox outbox;
     private final Clock clock;
 
     RenovationService(
-            RenovationRepository renovations, RegistryDirectory registry, OccupancyDirectory occupancy, Clock clock) {
+            RenovationRepository renovations,
+            RegistryDirectory registry,
+            OccupancyDirectory occupancy,
+            Outbox outbox,
+            Clock clock) {
         this.renovations = renovations;
         this.registry = registry;
         this.occupancy = occupancy;
+        this.outbox = outbox;
         this.clock = clock;
     }
 
@@ -57,16 +66,14 @@ class RenovationService {
                     HttpStatus.UNPROCESSABLE_CONTENT,
                     "The applicant does not hold this unit");
         }
-        return renovations.saveAndFlush(
-                Renovation.submit(TenantContext.require(), unit.projectId(), application, now()));
+        return submitted(Renovation.submit(TenantContext.require(), unit.projectId(), application, now()));
     }
 
     /** An owner filing for a unit they hold now; any other unit is not found (404). */
     @Transactional
     Renovation fileAsOwner(UUID unitId, Renovation.Application application, DataScope owner) {
         var unit = heldUnit(unitId, owner);
-        return renovations.saveAndFlush(
-                Renovation.submit(TenantContext.require(), unit.projectId(), application, now()));
+        return submitted(Renovation.submit(TenantContext.require(), unit.projectId(), application, now()));
     }
 
     @Transactional(readOnly = true)
@@ -116,10 +123,30 @@ class RenovationService {
         return step(id, scope, r -> r.complete(now()));
     }
 
+    private Renovation submitted(Renovation filing) {
+        Renovation saved = renovations.saveAndFlush(filing);
+        changed(saved);
+        return saved;
+    }
+
     private Renovation step(UUID id, DataScope scope, Consumer<Renovation> action) {
         Renovation renovation = get(id, scope);
+        RenovationStatus before = renovation.status();
         action.accept(renovation);
-        return renovations.saveAndFlush(renovation);
+        renovations.saveAndFlush(renovation);
+        if (renovation.status() != before) {
+            changed(renovation);
+        }
+        return renovation;
+    }
+
+    private void changed(Renovation r) {
+        outbox.append(
+                RenovationChangedV1.type(r.status()),
+                r.id(),
+                r.projectId(),
+                RenovationChangedV1.of(r),
+                RenovationChangedV1.VERSION);
     }
 
     private RegistryDirectory.UnitSummary heldUnit(UUID unitId, DataScope owner) {

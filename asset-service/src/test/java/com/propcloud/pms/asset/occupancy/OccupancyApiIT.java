@@ -52,7 +52,7 @@ class OccupancyApiIT {
 
     @BeforeAll
     static void listen() {
-        events = EventTap.bind("asset.occupancy.#");
+        events = EventTap.bind("asset.occupancy.#", "asset.vehicle.#");
     }
 
     @AfterAll
@@ -253,8 +253,10 @@ class OccupancyApiIT {
                 body(api.get(occupants, hq(tenant)), 200).path("content").get(0);
 
         assertThat(listed.path("personName").asString()).isEqualTo("张*");
-        // neither a phone nor its masked form (ids are hex and may hold "139" by chance: match the shape)
-        assertThat(listed.toString()).doesNotContainPattern("1[3-9][0-9](\\*{4}|[0-9]{4})[0-9]{4}");
+        // neither a phone nor its masked form (ids are hex and may hold "139" by chance: match the shape,
+        // standing alone, so that no run of digits inside an id matches either)
+        assertThat(listed.toString())
+                .doesNotContainPattern("(?<![0-9a-f])1[3-9][0-9](\\*{4}|[0-9]{4})[0-9]{4}(?![0-9a-f])");
     }
 
     @Test
@@ -324,6 +326,28 @@ class OccupancyApiIT {
             assertThat(electric.path("personId").asString()).isEqualTo(person.toString());
             assertThat(ids(body(api.get(vehicles, hq(tenant)), 200)))
                     .containsExactlyInAnyOrder(id(electric), id(ordinary));
+        }
+
+        @Test
+        void registeringAndRemovingAVehicleLeaveTheirEvents() throws Exception {
+            UUID person = people.person(tenant, "张伟");
+            link(person, "OWNER", true, "2025-07-01");
+            String vehicles = "/api/v1/units/" + unit + "/vehicles";
+            String vehicle =
+                    id(api.created(vehicles, hq(tenant), "{\"plate\":\"浙A12345\",\"personId\":\"" + person + "\"}"));
+            assertThat(api.delete(vehicles + "/" + vehicle, hq(tenant)).statusCode())
+                    .isEqualTo(204);
+
+            JsonNode registered = events.await(EventTap.event("asset.vehicle.registered", vehicle));
+            JsonNode removed = events.await(EventTap.event("asset.vehicle.removed", vehicle));
+
+            EventTap.assertSameShape(registered, EventTap.golden("asset.vehicle.registered.v1.json"));
+            EventTap.assertSameShape(removed, EventTap.golden("asset.vehicle.removed.v1.json"));
+            assertThat(registered.path("tenantId").asString()).isEqualTo(tenant.toString());
+            assertThat(registered.path("projectId").asString()).isEqualTo(project);
+            assertThat(registered.path("payload").path("plate").asString()).isEqualTo("浙A12345");
+            assertThat(registered.path("payload").path("personId").asString()).isEqualTo(person.toString());
+            assertThat(removed.path("payload").path("unitId").asString()).isEqualTo(unit);
         }
 
         @Test

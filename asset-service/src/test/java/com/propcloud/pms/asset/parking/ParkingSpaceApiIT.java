@@ -1,6 +1,7 @@
 package com.propcloud.pms.asset.parking;
 
 import static com.propcloud.pms.asset.registry.RegistryApi.assertNotFoundLikeMissing;
+import static com.propcloud.pms.asset.registry.RegistryApi.awaitGolden;
 import static com.propcloud.pms.asset.registry.RegistryApi.body;
 import static com.propcloud.pms.asset.registry.RegistryApi.hq;
 import static com.propcloud.pms.asset.registry.RegistryApi.id;
@@ -11,8 +12,11 @@ import static com.propcloud.pms.asset.registry.RegistryApi.unique;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.propcloud.pms.asset.registry.RegistryApi;
+import com.propcloud.pms.test.EventTap;
 import com.propcloud.pms.test.UsesPmsInfrastructure;
 import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -21,11 +25,13 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Parking spaces over HTTP: numbered uniquely within their project's zone, held by a unit of their own
- * project, filtered, and in scope only for their project's staff.
+ * project, filtered, and in scope only for their project's staff; each change announced.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @UsesPmsInfrastructure
 class ParkingSpaceApiIT {
+
+    private static EventTap events;
 
     private final UUID tenant = UUID.randomUUID();
 
@@ -35,6 +41,16 @@ class ParkingSpaceApiIT {
     RegistryApi api;
     String project;
     String unit;
+
+    @BeforeAll
+    static void listen() {
+        events = EventTap.bind("asset.parking-space.#");
+    }
+
+    @AfterAll
+    static void close() {
+        events.close();
+    }
 
     @BeforeEach
     void aProjectWithAUnit() throws Exception {
@@ -62,6 +78,26 @@ class ParkingSpaceApiIT {
         assertThat(changed.path("number").asString()).isEqualTo("018");
         assertThat(api.delete(path, hq(tenant)).statusCode()).isEqualTo(204);
         assertThat(api.get(path, hq(tenant)).statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void creatingChangingAndDeletingASpaceLeaveTheirEvents() throws Exception {
+        String space = id(api.created("/api/v1/parking-spaces", hq(tenant), """
+                {"projectId":"%s","zone":"B1","number":"020","type":"OWNED","unitId":"%s"}""".formatted(project, unit)));
+        String path = "/api/v1/parking-spaces/" + space;
+        body(api.patch(path, hq(tenant), "{\"status\":\"OCCUPIED\"}"), 200);
+        assertThat(api.delete(path, hq(tenant)).statusCode()).isEqualTo(204);
+
+        JsonNode created = awaitGolden(events, "asset.parking-space.created", space);
+        JsonNode updated = awaitGolden(events, "asset.parking-space.updated", space);
+        JsonNode deleted = awaitGolden(events, "asset.parking-space.deleted", space);
+
+        assertThat(created.path("tenantId").asString()).isEqualTo(tenant.toString());
+        assertThat(created.path("projectId").asString()).isEqualTo(project);
+        assertThat(created.path("payload").path("unitId").asString()).isEqualTo(unit);
+        assertThat(created.path("payload").path("status").asString()).isEqualTo("AVAILABLE");
+        assertThat(updated.path("payload").path("status").asString()).isEqualTo("OCCUPIED");
+        assertThat(deleted.path("payload").path("number").asString()).isEqualTo("020");
     }
 
     @Test

@@ -2,6 +2,7 @@ package com.propcloud.pms.asset.registry;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.propcloud.pms.test.EventTap;
 import com.propcloud.pms.test.TestJwks;
 import java.io.IOException;
 import java.net.URI;
@@ -104,6 +105,13 @@ public final class RegistryApi {
         assertThat(body(response, status).path("code").asString())
                 .as(response.body())
                 .isEqualTo(code);
+    }
+
+    /** Awaits the event of this type about the aggregate and checks it against its golden file. */
+    public static JsonNode awaitGolden(EventTap events, String type, String aggregateId) {
+        JsonNode envelope = events.await(EventTap.event(type, aggregateId));
+        EventTap.assertSameShape(envelope, EventTap.golden(type + ".v1.json"));
+        return envelope;
     }
 
     /** A 404 that tells nothing: the same fields and text as for a random id, but for the id. */

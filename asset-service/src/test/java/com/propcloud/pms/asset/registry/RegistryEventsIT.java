@@ -1,5 +1,6 @@
 package com.propcloud.pms.asset.registry;
 
+import static com.propcloud.pms.asset.registry.RegistryApi.awaitGolden;
 import static com.propcloud.pms.asset.registry.RegistryApi.hq;
 import static com.propcloud.pms.asset.registry.RegistryApi.unique;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -47,9 +48,9 @@ class RegistryEventsIT {
         api.patch("/api/v1/projects/" + project, hq(tenant), "{\"name\":\"Renamed\"}");
         api.delete("/api/v1/projects/" + project, hq(tenant));
 
-        JsonNode created = golden("asset.project.created", project);
-        JsonNode updated = golden("asset.project.updated", project);
-        golden("asset.project.deleted", project);
+        JsonNode created = awaitGolden(events, "asset.project.created", project);
+        JsonNode updated = awaitGolden(events, "asset.project.updated", project);
+        awaitGolden(events, "asset.project.deleted", project);
 
         assertThat(created.path("tenantId").asString()).isEqualTo(tenant.toString());
         assertThat(created.path("projectId").asString()).isEqualTo(project);
@@ -68,23 +69,16 @@ class RegistryEventsIT {
         api.delete("/api/v1/units/" + unit, hq(tenant));
         api.delete("/api/v1/buildings/" + building, hq(tenant));
 
-        golden("asset.building.created", building);
-        golden("asset.building.updated", building);
-        golden("asset.building.deleted", building);
-        JsonNode created = golden("asset.unit.created", unit);
-        JsonNode updated = golden("asset.unit.updated", unit);
-        golden("asset.unit.deleted", unit);
+        awaitGolden(events, "asset.building.created", building);
+        awaitGolden(events, "asset.building.updated", building);
+        awaitGolden(events, "asset.building.deleted", building);
+        JsonNode created = awaitGolden(events, "asset.unit.created", unit);
+        JsonNode updated = awaitGolden(events, "asset.unit.updated", unit);
+        awaitGolden(events, "asset.unit.deleted", unit);
 
         assertThat(created.path("projectId").asString()).isEqualTo(project);
         assertThat(created.path("payload").path("buildingId").asString()).isEqualTo(building);
         assertThat(created.path("payload").path("grossArea").decimalValue()).isEqualByComparingTo("89.50");
         assertThat(updated.path("payload").path("status").asString()).isEqualTo("OCCUPIED");
-    }
-
-    /** Awaits the event and checks it against its golden file. */
-    private static JsonNode golden(String type, String aggregateId) {
-        JsonNode envelope = events.await(EventTap.event(type, aggregateId));
-        EventTap.assertSameShape(envelope, EventTap.golden(type + ".v1.json"));
-        return envelope;
     }
 }

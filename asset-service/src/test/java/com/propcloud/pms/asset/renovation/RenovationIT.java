@@ -2,6 +2,7 @@ package com.propcloud.pms.asset.renovation;
 
 import static com.propcloud.pms.asset.occupancy.People.ownerToken;
 import static com.propcloud.pms.asset.registry.RegistryApi.assertNotFoundLikeMissing;
+import static com.propcloud.pms.asset.registry.RegistryApi.awaitGolden;
 import static com.propcloud.pms.asset.registry.RegistryApi.body;
 import static com.propcloud.pms.asset.registry.RegistryApi.hq;
 import static com.propcloud.pms.asset.registry.RegistryApi.id;
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -39,6 +41,12 @@ class RenovationIT {
     private static final String FILING = """
             {"contractorName":"安居装饰","contractorPhone":"13912345678","startsOn":"2026-12-01",
              "endsOn":"2027-02-28","deposit":{"amount":"2000.00","currency":"CNY"}}""";
+
+    /**
+     * A mainland mobile number in full, standing alone: the masked form ({@code 139****5678}) does not
+     * match, nor do digits inside a hex id.
+     */
+    private static final String FULL_MOBILE = "(?<![0-9a-f])1[3-9][0-9]{9}(?![0-9a-f])";
 
     private static EventTap events;
 
@@ -59,7 +67,7 @@ class RenovationIT {
 
     @BeforeAll
     static void listen() {
-        events = EventTap.bind("asset.occupancy.#");
+        events = EventTap.bind("asset.occupancy.#", "asset.renovation.#");
     }
 
     @AfterAll
@@ -100,8 +108,57 @@ class RenovationIT {
         assertThat(filed.path("applicantId").asString()).isEqualTo(owner.toString());
         assertThat(filed.path("contractorPhoneMasked").asString()).isEqualTo("139****5678");
         assertThat(filed.path("deposit").path("amount").asString()).isEqualTo("2000.00");
-        assertThat(filed.toString()).doesNotContain("13912345678");
+        // the full number nowhere (ids are hex and may hold any three digits: match the phone's shape)
+        assertThat(filed.toString()).doesNotContainPattern(FULL_MOBILE);
         assertThat(ids(body(api.get(own, ownerToken(tenant, owner)), 200))).containsExactly(id(filed));
+    }
+
+    @Nested
+    class Events {
+
+        @Test
+        void filingAndApprovingThenCompletingLeaveTheirEvents() throws Exception {
+            String filing = submitted();
+            body(api.post("/api/v1/renovations/" + filing + "/approve", manager(), ""), 200);
+            body(api.post("/api/v1/renovations/" + filing + "/approve", manager(), ""), 200);
+            body(api.post("/api/v1/renovations/" + filing + "/complete", manager(), ""), 200);
+
+            JsonNode submitted = awaitGolden(events, "asset.renovation.submitted", filing);
+            JsonNode approved = awaitGolden(events, "asset.renovation.approved", filing);
+            JsonNode completed = awaitGolden(events, "asset.renovation.completed", filing);
+
+            assertThat(submitted.path("tenantId").asString()).isEqualTo(tenant.toString());
+            assertThat(submitted.path("projectId").asString()).isEqualTo(projectId.toString());
+            assertThat(submitted.path("payload").path("applicantId").asString()).isEqualTo(owner.toString());
+            assertThat(submitted.path("payload").path("deposit").decimalValue()).isEqualByComparingTo("2000.00");
+            assertThat(submitted.path("payload").path("contractorPhoneMasked").asString())
+                    .isEqualTo("139****5678");
+            assertThat(submitted.toString()).doesNotContainPattern(FULL_MOBILE);
+            assertThat(approved.path("payload").path("status").asString()).isEqualTo("APPROVED");
+            assertThat(completed.path("payload").path("completedAt").isNull()).isFalse();
+            // approving twice is one approval
+            assertThat(outboxed("asset.renovation.approved", filing)).isEqualTo(1);
+        }
+
+        @Test
+        void aRejectionLeavesItsEventWithTheReason() throws Exception {
+            String filing = submitted();
+            body(api.post("/api/v1/renovations/" + filing + "/reject", manager(), "{\"reason\":\"承重墙不得拆改\"}"), 200);
+
+            JsonNode rejected = awaitGolden(events, "asset.renovation.rejected", filing);
+
+            assertThat(rejected.path("payload").path("reason").asString()).isEqualTo("承重墙不得拆改");
+            assertThat(rejected.path("payload").path("decidedBy").isNull()).isFalse();
+        }
+
+        private int outboxed(String type, String aggregateId) {
+            return new JdbcTemplate(dataSource)
+                    .queryForObject(
+                            "select count(*) from outbox_event where type = ? and aggregate_id = ?",
+                            Integer.class,
+                            type,
+                            UUID.fromString(aggregateId));
+        }
     }
 
     @Nested
