@@ -18,6 +18,7 @@ import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -33,7 +34,8 @@ import org.springframework.stereotype.Component;
  * payer per unit, one name per phone) and with the units' current occupants, matching a person already
  * there by name and masked phone. The commit then first has the people created or matched by phone in
  * user-service ({@link OwnerPreparation}, resumable, keyed by the import), and links them in one
- * transaction here, checked again with the people now known by id: a failed file links nobody.
+ * transaction here, checked again with the people now known by id: a failed file links nobody. The
+ * linked units' statuses then follow their stays ({@link UnitStatusFollower}), as after a link by hand.
  *
  * <p>Occupancy is history, never overwritten: a person who already holds the unit in the row's role is
  * left unchanged; holding it in another role is a problem to settle in the occupancy screen (end the
@@ -74,6 +76,7 @@ class OwnerSheet implements SheetDefinition {
     private final JdbcTemplate jdbc;
     private final Outbox outbox;
     private final OwnerPreparation preparation;
+    private final UnitStatusFollower follower;
     private final Clock clock;
     private final ZoneId zone;
 
@@ -81,11 +84,13 @@ class OwnerSheet implements SheetDefinition {
             JdbcTemplate jdbc,
             Outbox outbox,
             OwnerPreparation preparation,
+            UnitStatusFollower follower,
             Clock clock,
             @org.springframework.beans.factory.annotation.Value("${asset.schedule.zone:Asia/Shanghai}") ZoneId zone) {
         this.jdbc = jdbc;
         this.outbox = outbox;
         this.preparation = preparation;
+        this.follower = follower;
         this.clock = clock;
         this.zone = zone;
     }
@@ -234,6 +239,8 @@ class OwnerSheet implements SheetDefinition {
         private int unchanged;
         private final List<Object[]> inserts = new ArrayList<>();
         private final List<Outbox.Event> events = new ArrayList<>();
+        /** Units that gained a stay: their status follows once all are written. */
+        private final Set<UUID> linkedUnits = new HashSet<>();
 
         Run(UUID projectId, @Nullable UUID importId, Map<Integer, UUID> prepared) {
             this.projectId = projectId;
@@ -375,6 +382,7 @@ class OwnerSheet implements SheetDefinition {
                 return;
             }
             UUID id = UUID.randomUUID();
+            linkedUnits.add(unit.id());
             LocalDate moveIn = parsed.moveIn() != null ? parsed.moveIn() : LocalDate.ofInstant(now, zone);
             inserts.add(new Object[] {
                 id,
@@ -411,6 +419,7 @@ class OwnerSheet implements SheetDefinition {
         @Override
         public void finishWrite() {
             flush();
+            follower.refresh(projectId, linkedUnits);
         }
 
         private void flush() {

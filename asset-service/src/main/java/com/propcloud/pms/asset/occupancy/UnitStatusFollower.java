@@ -24,9 +24,10 @@ import org.springframework.transaction.annotation.Transactional;
  * <p>The rule, from the unit's current stays (not moved out):
  *
  * <ul>
- *   <li>an {@code OWNER}, {@code CO_OWNER} or {@code FAMILY} stay: {@code OCCUPIED} (已入住, the owner's
- *       household holds it);
- *   <li>only {@code TENANT} stays: {@code RENTED} (出租);
+ *   <li>a {@code FAMILY} stay: {@code OCCUPIED} (已入住, the owner's household lives there);
+ *   <li>else a {@code TENANT} stay: {@code RENTED} (出租) — an owner who lets the home keeps their own
+ *       stay (they still pay the property fee), and the tenant is who lives there;
+ *   <li>else an {@code OWNER} or {@code CO_OWNER} stay: {@code OCCUPIED};
  *   <li>none: {@code VACANT} (空置);
  *   <li>but a unit that is {@code RENOVATING} stays so while an {@code APPROVED} renovation filing's
  *       period covers today: a buyer linked or a tenant leaving during the works makes the home neither
@@ -40,10 +41,8 @@ import org.springframework.transaction.annotation.Transactional;
  * for works nobody filed, e.g. the developer's before handover) follows its stays at the next change.
  * The follower acts on stay changes only, never on dates passing, so "current" is "not moved out", as
  * everywhere in occupancy (a stay linked ahead of its move-in date counts at once), and a status staff
- * set by hand stands until the unit's stays next change. Two cases staff still set by hand: a home its
- * owner holds but does not live in (空置, often billed a reduced fee), and an owner who lets the home
- * while keeping their own stay (an owner with tenants reads {@code OCCUPIED} by this rule, not
- * {@code RENTED}). "Today" is in {@code asset.schedule.zone}, the platform's business time zone.
+ * set by hand stands until the unit's stays next change. One case staff still set by hand: a home its
+ * owner holds but does not live in (空置, often billed a reduced fee). "Today" is in {@code asset.schedule.zone}, the platform's business time zone.
  *
  * <p>Set-based: one statement derives the status of any number of units, and {@link UnitStatuses} writes
  * and announces those that changed in one more. The units are locked first, in id order, in a statement
@@ -64,15 +63,14 @@ public class UnitStatusFollower {
                                select 1 from renovation r
                                where r.tenant_id = u.tenant_id and r.unit_id = u.id and r.status = 'APPROVED'
                                  and r.starts_on <= ? and r.ends_on >= ?) then 'RENOVATING'
-                       when exists (
-                               select 1 from occupancy o
-                               where o.tenant_id = u.tenant_id and o.unit_id = u.id and o.move_out is null
-                                 and o.role in ('OWNER', 'CO_OWNER', 'FAMILY')) then 'OCCUPIED'
-                       when exists (
-                               select 1 from occupancy o
-                               where o.tenant_id = u.tenant_id and o.unit_id = u.id and o.move_out is null
-                                 and o.role = 'TENANT') then 'RENTED'
-                       else 'VACANT'
+                       else (select case
+                                        when bool_or(o.role = 'FAMILY') then 'OCCUPIED'
+                                        when bool_or(o.role = 'TENANT') then 'RENTED'
+                                        when count(*) > 0 then 'OCCUPIED'
+                                        else 'VACANT'
+                                    end
+                             from occupancy o
+                             where o.tenant_id = u.tenant_id and o.unit_id = u.id and o.move_out is null)
                    end as status
             from unit u
             where u.tenant_id = ? and u.project_id = ? and u.id = any (?)""";

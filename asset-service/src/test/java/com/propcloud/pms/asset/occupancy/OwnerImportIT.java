@@ -224,6 +224,11 @@ class OwnerImportIT {
                 .isFalse();
         assertThat(stays()).isEqualTo(55);
         assertThat(people.created).hasValue(55);
+        assertThat(body(api.get("/api/v1/units?projectId=" + project + "&status=OCCUPIED", hq(tenant)), 200)
+                        .path("totalElements")
+                        .asLong())
+                .as("the linked units' status follows their stays")
+                .isEqualTo(50);
 
         // the unit's occupants as staff see them: names masked, the primary payer first among equals
         String unit = RegistryApi.ids(body(

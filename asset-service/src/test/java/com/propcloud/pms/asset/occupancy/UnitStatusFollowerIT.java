@@ -42,7 +42,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 
 /**
- * A unit's status follows its stays: an owner's household makes it OCCUPIED, tenants alone RENTED,
+ * A unit's status follows its stays: an owner's household makes it OCCUPIED, tenants (without family) RENTED,
  * nobody VACANT, while a unit under approved works stays RENOVATING; through the API and in one refresh
  * over a thousand units, each change announced and the tree up to date.
  */
@@ -126,14 +126,26 @@ class UnitStatusFollowerIT {
     }
 
     @Test
+    void anOwnerWhoLetsTheHomeKeepsTheirStayAndTheUnitIsRentedUnlessFamilyLivesThere() throws Exception {
+        link(person("张伟"), "OWNER");
+        assertThat(status()).isEqualTo("OCCUPIED");
+        String lodger = id(link(person("孙丽"), "TENANT"));
+        assertThat(status()).isEqualTo("RENTED");
+        link(person("王芳"), "FAMILY");
+        assertThat(status()).isEqualTo("OCCUPIED");
+        end(lodger);
+        assertThat(status()).isEqualTo("OCCUPIED");
+    }
+
+    @Test
     void theLastToMoveOutLeavesItVacant() throws Exception {
         String owner = id(link(person("张伟"), "OWNER"));
         String lodger = id(link(person("孙丽"), "TENANT"));
-        assertThat(status()).isEqualTo("OCCUPIED");
-
-        end(owner);
         assertThat(status()).isEqualTo("RENTED");
+
         end(lodger);
+        assertThat(status()).isEqualTo("OCCUPIED");
+        end(owner);
 
         assertThat(status()).isEqualTo("VACANT");
         events.await(updated(unit, "VACANT"));
