@@ -1,7 +1,9 @@
 package com.propcloud.pms.asset.importing;
 
+import com.propcloud.pms.common.problem.BusinessRuleViolation;
 import java.util.List;
 import java.util.UUID;
+import org.springframework.http.HttpStatus;
 
 /**
  * What the import machinery needs to know about one kind of sheet (buildings and units today; owners,
@@ -22,8 +24,17 @@ public interface SheetDefinition {
     /** One example row for the template, a value per column. */
     List<Object> sample();
 
-    /** A fresh run over one project, inside the transaction of a dry run or a commit. */
+    /**
+     * A fresh run over one project, inside the transaction of a dry run or a commit; a project that
+     * does not exist is {@link #projectNotFound()}.
+     */
     SheetRun start(UUID projectId);
+
+    /** What {@link #start} throws for a missing project: 422, as for an upload naming one out of reach. */
+    static BusinessRuleViolation projectNotFound() {
+        return new BusinessRuleViolation(
+                ImportCodes.PROJECT_NOT_FOUND, HttpStatus.UNPROCESSABLE_CONTENT, "No such project");
+    }
 
     /**
      * One pass over a file's rows, then (on commit, and only if the first pass found no problem) a
