@@ -10,6 +10,7 @@ import com.propcloud.pms.asset.importing.Tally;
 import com.propcloud.pms.asset.registry.RegistryDirectory;
 import com.propcloud.pms.asset.registry.RegistryDirectory.UnitKey;
 import com.propcloud.pms.asset.registry.RegistryLookup;
+import com.propcloud.pms.common.messaging.outbox.Outbox;
 import com.propcloud.pms.common.security.DataScope;
 import com.propcloud.pms.common.tenant.TenantContext;
 import java.io.IOException;
@@ -39,8 +40,8 @@ import org.springframework.stereotype.Component;
  *
  * <p>A space held through an occupant's stay keeps the stay (the sheet has no column for it), so its
  * unit cannot change in an import, as the API refuses it too. Writes are JDBC batches in the import's
- * transaction, every row through row-level security. The parking API publishes no events, and neither
- * does its import.
+ * transaction, every row through row-level security; each new or changed space leaves the same {@code
+ * asset.parking-space.created}/{@code .updated} event as the API's, appended with its batch.
  */
 @Component
 class ParkingSheet implements SheetDefinition {
@@ -78,11 +79,18 @@ class ParkingSheet implements SheetDefinition {
     private final JdbcTemplate jdbc;
     private final RegistryDirectory registry;
     private final RegistryLookup buildingLookup;
+    private final Outbox outbox;
     private final Clock clock;
 
-    ParkingSheet(DataSource dataSource, RegistryDirectory registry, RegistryLookup buildingLookup, Clock clock) {
+    ParkingSheet(
+            DataSource dataSource,
+            RegistryDirectory registry,
+            RegistryLookup buildingLookup,
+            Outbox outbox,
+            Clock clock) {
         this.jdbc = new JdbcTemplate(dataSource);
         this.registry = registry;
+        this.outbox = outbox;
         this.buildingLookup = buildingLookup;
         this.clock = clock;
     }
@@ -147,6 +155,7 @@ class ParkingSheet implements SheetDefinition {
         private final Tally tally = new Tally();
         private final List<Object[]> inserts = new ArrayList<>();
         private final List<Object[]> updates = new ArrayList<>();
+        private final List<Outbox.Event> events = new ArrayList<>();
 
         Run(UUID projectId) {
             this.projectId = projectId;
@@ -208,9 +217,28 @@ class ParkingSheet implements SheetDefinition {
                 throw new IllegalStateException("Row " + row.number() + " no longer parses");
             }
             Known known = spaces.get(parsed.key());
+            if (known != null && same(known, parsed)) {
+                return;
+            }
+            UUID id = known == null ? UUID.randomUUID() : known.id();
+            events.add(new Outbox.Event(
+                    known == null ? ParkingSpaceChangedV1.CREATED : ParkingSpaceChangedV1.UPDATED,
+                    id,
+                    projectId,
+                    new ParkingSpaceChangedV1(
+                            id,
+                            projectId,
+                            parsed.key().zone(),
+                            parsed.key().number(),
+                            parsed.type(),
+                            parsed.status(),
+                            parsed.unitId(),
+                            known == null ? null : known.occupancyId(),
+                            now),
+                    ParkingSpaceChangedV1.VERSION));
             if (known == null) {
                 inserts.add(new Object[] {
-                    UUID.randomUUID(),
+                    id,
                     tenant,
                     projectId,
                     parsed.key().zone(),
@@ -221,7 +249,7 @@ class ParkingSheet implements SheetDefinition {
                     Timestamp.from(now),
                     Timestamp.from(now)
                 });
-            } else if (!same(known, parsed)) {
+            } else {
                 updates.add(new Object[] {
                     parsed.type().name(),
                     parsed.status().name(),
@@ -263,6 +291,8 @@ class ParkingSheet implements SheetDefinition {
                 }
                 updates.clear();
             }
+            outbox.appendAll(events);
+            events.clear();
         }
 
         /** A row's values, each field's problem reported; null when any field is wrong. */

@@ -29,6 +29,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -95,6 +96,18 @@ class ParkingImportIT {
         return body(api.get("/api/v1/parking-spaces?projectId=" + project + "&size=200&" + query, hq(tenant)), 200);
     }
 
+    @Autowired
+    JdbcTemplate outbox;
+
+    /** The project's parking-space events in the outbox: what was (or will be) published. */
+    int outboxEvents(String type) {
+        return outbox.queryForObject(
+                "select count(*) from outbox_event where project_id = ? and type = ?",
+                Integer.class,
+                UUID.fromString(project),
+                type);
+    }
+
     @Nested
     class GoodFiles {
 
@@ -108,6 +121,9 @@ class ParkingImportIT {
                     .isZero();
 
             assertThat(commit(imported).path("status").asString()).isEqualTo("COMMITTED");
+            assertThat(outboxEvents("asset.parking-space.created"))
+                    .as("the API's event per new space")
+                    .isEqualTo(300);
             JsonNode owned = spaces("type=OWNED");
             assertThat(owned.path("totalElements").asLong()).isEqualTo(100);
             assertThat(owned.path("content").get(0).path("unitId").asString()).isEqualTo(unit101);
@@ -117,6 +133,7 @@ class ParkingImportIT {
             counts(again, 300, 0, 0, 300, 0);
             commit(again);
             assertThat(spaces("").path("totalElements").asLong()).isEqualTo(300);
+            assertThat(outboxEvents("asset.parking-space.updated")).isZero();
             assertThat(spaces("type=OWNED")
                             .path("content")
                             .get(0)
@@ -141,6 +158,7 @@ class ParkingImportIT {
             }));
             counts(changed, 30, 0, 1, 29, 0);
             commit(changed);
+            assertThat(outboxEvents("asset.parking-space.updated")).isEqualTo(1);
             JsonNode moved = spaces("unitId=" + unit102);
             assertThat(moved.path("content")).singleElement().satisfies(space -> assertThat(
                             space.path("number").asString())
