@@ -61,7 +61,7 @@ class AuthorizationMatrixIT {
      */
     private static final Set<String> TENANT_WIDE_OBJECTS = Set.of(" /api/v1/owners/", " /api/v1/projects/regions/");
 
-    /** A body of this prefix is sent as a multipart upload of the rest as {@code units.csv}. */
+    /** A body of this prefix is sent as a multipart upload of the rest as a .csv file. */
     private static final String UPLOAD_CSV = "multipart-csv:";
 
     private static final Set<String> OWNER_DESK = Set.of("HQ_ADMIN", "PROJECT_MANAGER", "FRONT_DESK");
@@ -390,16 +390,17 @@ class AuthorizationMatrixIT {
         EXPECTATIONS.put(
                 "DELETE /api/v1/patrol-routes/{id}",
                 Expectation.roles(registrars).object(token -> newRoute()));
-        // imports of buildings+units: HQ and project managers, within their projects; any staff member
-        // exports what they can list
-        putImportRoutes("/api/v1/units", registrars, unitsCsv("m-%s"), AuthorizationMatrixIT::newImport);
-        EXPECTATIONS.put("GET /api/v1/units/export", Expectation.roles(ANY_STAFF));
+        // imports of buildings+units, parking spaces and equipment: HQ and project managers, within their
+        // projects; any staff member exports what they can list
+        importRoutes("/api/v1/units", AuthorizationMatrixIT::unitsCsv, registrars);
+        importRoutes("/api/v1/parking-spaces", AuthorizationMatrixIT::parkingCsv, registrars);
+        importRoutes("/api/v1/equipment", AuthorizationMatrixIT::equipmentCsv, registrars);
         // opening balances (期初欠费): imported by HQ, project managers and finance within their projects,
-        // read, totalled and exported by any staff member in scope
-        putImportRoutes(
+        // read, totalled and exported by any staff member in scope (the export needs its project)
+        importRoutes(
                 "/api/v1/opening-balances",
+                AuthorizationMatrixIT::balancesCsv,
                 Set.of("HQ_ADMIN", "PROJECT_MANAGER", "FINANCE"),
-                balancesCsv("m-%s"),
                 AuthorizationMatrixIT::newBalanceImport);
         EXPECTATIONS.put("GET /api/v1/opening-balances", Expectation.roles(ANY_STAFF));
         EXPECTATIONS.put(
@@ -416,24 +417,6 @@ class AuthorizationMatrixIT {
                 "POST /api/v1/app/work-orders", ownTicket.body("{\"kind\":\"REPAIR\",\"description\":\"matrix\"}"));
         EXPECTATIONS.put("GET /api/v1/app/work-orders", ownTicket);
         EXPECTATIONS.put("GET /api/v1/app/work-orders/{id}", ownTicket.object(AuthorizationMatrixIT::newOwnTicket));
-    }
-
-    /**
-     * The routes every import sheet shares (importing.SheetImportController) under {@code base}: the
-     * importers reach their own imports (a validated one of tenant A's matrix project, from {@code
-     * validatedImport}); an upload is a dry run of {@code csv}.
-     */
-    private static void putImportRoutes(
-            String base, Set<String> importers, String csv, Supplier<String> validatedImport) {
-        Expectation ownImport = Expectation.roles(importers).object(token -> validatedImport.get());
-        EXPECTATIONS.put("GET " + base + "/imports/template", Expectation.roles(importers));
-        EXPECTATIONS.put(
-                "POST " + base + "/imports",
-                Expectation.roles(importers).query("projectId=%p").body(UPLOAD_CSV + csv));
-        EXPECTATIONS.put("GET " + base + "/imports/{id}", ownImport);
-        EXPECTATIONS.put("GET " + base + "/imports/{id}/problems", ownImport);
-        EXPECTATIONS.put("GET " + base + "/imports/{id}/report", ownImport);
-        EXPECTATIONS.put("POST " + base + "/imports/{id}/commit", ownImport);
     }
 
     @BeforeAll
@@ -786,7 +769,7 @@ class AuthorizationMatrixIT {
 
     private static HttpRequest.BodyPublisher multipartCsv(String boundary, String csv) {
         return HttpRequest.BodyPublishers.ofString(
-                "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"units.csv\"\r\n"
+                "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"matrix.csv\"\r\n"
                         + "Content-Type: text/csv\r\n\r\n" + csv + "\r\n--" + boundary + "--\r\n",
                 java.nio.charset.StandardCharsets.UTF_8);
     }
@@ -797,13 +780,6 @@ class AuthorizationMatrixIT {
                 + "电梯数 Elevators,房号 Unit number,楼层 Floor,单元 Entrance,房屋类型 Unit type,建筑面积 Gross area,"
                 + "套内面积 Inner area,房屋状态 Status,交付日期 Handover date\r\n"
                 + buildingCode + ",Matrix,3,0,0,101,1,,OFFICE,50,,VACANT,\r\n";
-    }
-
-    /** A validated import into the matrix project, uploaded by HQ of tenant A. */
-    private static String newImport() {
-        return uploaded(
-                "/api/v1/units/imports",
-                unitsCsv("i-" + UUID.randomUUID().toString().substring(0, 8)));
     }
 
     /** An opening-balances file of one balance of this unit of the matrix building (its code is "matrix"). */
@@ -847,6 +823,50 @@ class AuthorizationMatrixIT {
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * The import routes every sheet shares under its base path (see asset-service's
+     * SheetImportController), and the sheet's export; {@code csv} makes a one-row file of the sheet
+     * from a key unique to the call.
+     */
+    private static void importRoutes(String base, Function<String, String> csv, Set<String> importers) {
+        importRoutes(base, csv, importers, () -> newImport(base, csv));
+    }
+
+    /** As above, with the importers' own import made by {@code ownImport} (a sheet whose rows need setup). */
+    private static void importRoutes(
+            String base, Function<String, String> csv, Set<String> importers, Supplier<String> newImport) {
+        Expectation ownImport = Expectation.roles(importers).object(token -> newImport.get());
+        EXPECTATIONS.put("GET " + base + "/imports/template", Expectation.roles(importers));
+        EXPECTATIONS.put(
+                "POST " + base + "/imports",
+                Expectation.roles(importers).query("projectId=%p").body(UPLOAD_CSV + csv.apply("m-%s")));
+        EXPECTATIONS.put("GET " + base + "/imports/{id}", ownImport);
+        EXPECTATIONS.put("GET " + base + "/imports/{id}/problems", ownImport);
+        EXPECTATIONS.put("GET " + base + "/imports/{id}/report", ownImport);
+        EXPECTATIONS.put("POST " + base + "/imports/{id}/commit", ownImport);
+        EXPECTATIONS.put("GET " + base + "/export", Expectation.roles(ANY_STAFF));
+    }
+
+    /** A parking file of one visitor space numbered by the key (the import template's columns). */
+    private static String parkingCsv(String key) {
+        return "区域 Zone,车位号 Space number,车位类型 Type,车位状态 Status,楼栋编号 Building code,房号 Unit number\r\n" + "matrix," + key
+                + ",VISITOR,,,\r\n";
+    }
+
+    /** An equipment file of one camera with the key as its ledger number (the import template's columns). */
+    private static String equipmentCsv(String key) {
+        return "设备编号 Code,设备类别 Category,设备名称 Name,品牌 Brand,型号 Model,出厂编号 Serial number,"
+                + "楼栋编号 Building code,楼层 Floor,安装位置 Location,安装日期 Install date,保修截止 Warranty end,"
+                + "设备状态 Status,保养周期(天) Maintenance cycle (days)\r\n"
+                + key + ",CCTV,Matrix camera,,,,,,,,,,\r\n";
+    }
+
+    /** A validated import of a sheet (by its base path) into the matrix project, uploaded by HQ of tenant A. */
+    private static String newImport(String base, Function<String, String> csv) {
+        return uploaded(
+                base + "/imports", csv.apply("i-" + UUID.randomUUID().toString().substring(0, 8)));
     }
 
     /** Uploads a CSV file as HQ of tenant A into the matrix project (a dry run) and returns the import's id. */

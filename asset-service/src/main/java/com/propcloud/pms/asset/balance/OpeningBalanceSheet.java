@@ -1,7 +1,6 @@
 package com.propcloud.pms.asset.balance;
 
 import com.propcloud.pms.asset.importing.Column;
-import com.propcloud.pms.asset.importing.ImportCodes;
 import com.propcloud.pms.asset.importing.ProblemSink;
 import com.propcloud.pms.asset.importing.RowReader;
 import com.propcloud.pms.asset.importing.SheetDefinition;
@@ -9,7 +8,6 @@ import com.propcloud.pms.asset.importing.SpreadsheetWriter;
 import com.propcloud.pms.asset.registry.RegistryLookup;
 import com.propcloud.pms.asset.schedule.ScheduleProperties;
 import com.propcloud.pms.common.messaging.outbox.Outbox;
-import com.propcloud.pms.common.problem.BusinessRuleViolation;
 import com.propcloud.pms.common.tenant.TenantContext;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -31,7 +29,6 @@ import java.util.UUID;
 import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
 import org.springframework.dao.OptimisticLockingFailureException;
-import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -104,17 +101,11 @@ class OpeningBalanceSheet implements SheetDefinition {
         return List.of("1", "1-1203", "物业费", "2024-05", new BigDecimal("356.80"), new BigDecimal("12.50"), "旧系统导入");
     }
 
-    /** Runs know their import (a balance records the import that wrote it); see {@link #start(Context)}. */
-    @Override
-    public SheetRun start(UUID projectId) {
-        throw new UnsupportedOperationException("An opening-balances run needs its import: start(Context)");
-    }
-
+    /** A run knows its import: a balance records the import that wrote it. */
     @Override
     public SheetRun start(Context context) {
         if (!registry.projectExists(context.projectId())) {
-            throw new BusinessRuleViolation(
-                    ImportCodes.PROJECT_NOT_FOUND, HttpStatus.UNPROCESSABLE_CONTENT, "No such project");
+            throw SheetDefinition.projectNotFound();
         }
         return new Run(context.projectId(), context.importId());
     }

@@ -21,7 +21,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * chillers, a fire system and a transformer; {@code PINE-COURT} two elevators per building and a pump.
  *
  * <p>Registered through {@link EquipmentService}, so each item leaves its {@code asset.equipment.created}
- * event and every elevator gets its default 15-day plan from maintenance. Ids are name-based ({@code
+ * event and every elevator gets its default 15-day plan from maintenance. Each is numbered in the ledger
+ * by its key ({@code B01-EL1}), so the demo ledger exports and imports back by number. Ids are name-based ({@code
  * pms-demo-equipment:<tenant>:<project>:<key>}); an item that exists is skipped, so every run adds only
  * what is missing. QR codes stay random: a label must not be guessable, demo or not.
  */
@@ -91,49 +92,46 @@ class DemoEquipmentSeed {
                                 "NexWay",
                                 installed));
                     }
-                    items.add(new Item(
+                    items.add(item(
                             building + ":FIRE",
-                            details(
-                                    buildingId,
-                                    EquipmentCategory.FIRE_SYSTEM,
-                                    b + "栋消防报警主机 Fire alarm panel",
-                                    "海湾 GST",
-                                    "GST200",
-                                    "FS-EL-" + building,
-                                    1,
-                                    "一楼消防控制室 Fire control room",
-                                    installed,
-                                    30)));
+                            buildingId,
+                            EquipmentCategory.FIRE_SYSTEM,
+                            b + "栋消防报警主机 Fire alarm panel",
+                            "海湾 GST",
+                            "GST200",
+                            "FS-EL-" + building,
+                            1,
+                            "一楼消防控制室 Fire control room",
+                            installed,
+                            30));
                 }
                 for (int p = 1; p <= 2; p++) {
                     items.add(pump(p, "地下二层水泵房 B2 pump room", LocalDate.of(2019, 5, 1)));
                 }
-                items.add(new Item(
+                items.add(item(
                         "GENERATOR",
-                        details(
-                                null,
-                                EquipmentCategory.GENERATOR,
-                                "柴油发电机 Diesel generator",
-                                "康明斯 Cummins",
-                                "C500D5",
-                                "GEN-EL-1",
-                                -1,
-                                "地下一层配电房 B1 switch room",
-                                LocalDate.of(2019, 5, 1),
-                                90)));
-                items.add(new Item(
+                        null,
+                        EquipmentCategory.GENERATOR,
+                        "柴油发电机 Diesel generator",
+                        "康明斯 Cummins",
+                        "C500D5",
+                        "GEN-EL-1",
+                        -1,
+                        "地下一层配电房 B1 switch room",
+                        LocalDate.of(2019, 5, 1),
+                        90));
+                items.add(item(
                         "CCTV",
-                        details(
-                                null,
-                                EquipmentCategory.CCTV,
-                                "视频监控系统 CCTV (NVR, 320 cameras)",
-                                "海康威视 Hikvision",
-                                "DS-96256N",
-                                "CCTV-EL-1",
-                                1,
-                                "南门监控中心 Control room, south gate",
-                                LocalDate.of(2019, 6, 1),
-                                90)));
+                        null,
+                        EquipmentCategory.CCTV,
+                        "视频监控系统 CCTV (NVR, 320 cameras)",
+                        "海康威视 Hikvision",
+                        "DS-96256N",
+                        "CCTV-EL-1",
+                        1,
+                        "南门监控中心 Control room, south gate",
+                        LocalDate.of(2019, 6, 1),
+                        90));
             }
             case "HUIJIN-TOWER" -> {
                 UUID tower = seeded.buildingId(projectCode, "T1");
@@ -149,45 +147,42 @@ class DemoEquipmentSeed {
                             "MiniSpace",
                             installed));
                 }
-                items.add(new Item(
+                items.add(item(
                         "HVAC",
-                        details(
-                                tower,
-                                EquipmentCategory.HVAC,
-                                "中央空调冷水机组 Central chiller plant",
-                                "开利 Carrier",
-                                "30XW",
-                                "HVAC-HJ-1",
-                                -2,
-                                "地下二层冷站 B2 chiller room",
-                                installed,
-                                30)));
-                items.add(new Item(
+                        tower,
+                        EquipmentCategory.HVAC,
+                        "中央空调冷水机组 Central chiller plant",
+                        "开利 Carrier",
+                        "30XW",
+                        "HVAC-HJ-1",
+                        -2,
+                        "地下二层冷站 B2 chiller room",
+                        installed,
+                        30));
+                items.add(item(
                         "FIRE",
-                        details(
-                                tower,
-                                EquipmentCategory.FIRE_SYSTEM,
-                                "消防报警及喷淋系统 Fire alarm and sprinklers",
-                                "西门子 Siemens",
-                                "FC2060",
-                                "FS-HJ-1",
-                                1,
-                                "一楼消防控制室 Fire control room",
-                                installed,
-                                30)));
-                items.add(new Item(
+                        tower,
+                        EquipmentCategory.FIRE_SYSTEM,
+                        "消防报警及喷淋系统 Fire alarm and sprinklers",
+                        "西门子 Siemens",
+                        "FC2060",
+                        "FS-HJ-1",
+                        1,
+                        "一楼消防控制室 Fire control room",
+                        installed,
+                        30));
+                items.add(item(
                         "TRANSFORMER",
-                        details(
-                                tower,
-                                EquipmentCategory.TRANSFORMER,
-                                "10kV干式变压器 10 kV dry-type transformer",
-                                "施耐德 Schneider",
-                                "Trihal 2000kVA",
-                                "TR-HJ-1",
-                                -1,
-                                "地下一层变配电室 B1 substation",
-                                installed,
-                                180)));
+                        tower,
+                        EquipmentCategory.TRANSFORMER,
+                        "10kV干式变压器 10 kV dry-type transformer",
+                        "施耐德 Schneider",
+                        "Trihal 2000kVA",
+                        "TR-HJ-1",
+                        -1,
+                        "地下一层变配电室 B1 substation",
+                        installed,
+                        180));
             }
             case "PINE-COURT" -> {
                 for (int b = 1; b <= 4; b++) {
@@ -221,38 +216,38 @@ class DemoEquipmentSeed {
             String brand,
             String model,
             LocalDate installed) {
-        return new Item(
+        return item(
                 building + ":EL" + number,
-                details(
-                        buildingId,
-                        EquipmentCategory.ELEVATOR,
-                        buildingName + number + "号梯 Elevator " + number,
-                        brand,
-                        model,
-                        "EL-" + building + "-" + number,
-                        1,
-                        where,
-                        installed,
-                        15));
+                buildingId,
+                EquipmentCategory.ELEVATOR,
+                buildingName + number + "号梯 Elevator " + number,
+                brand,
+                model,
+                "EL-" + building + "-" + number,
+                1,
+                where,
+                installed,
+                15);
     }
 
     private static Item pump(int number, String where, LocalDate installed) {
-        return new Item(
+        return item(
                 "PUMP" + number,
-                details(
-                        null,
-                        EquipmentCategory.WATER_PUMP,
-                        "生活水泵 " + number + "号 Domestic water pump " + number,
-                        "格兰富 Grundfos",
-                        "CR 32-4",
-                        "WP-" + number,
-                        -2,
-                        where,
-                        installed,
-                        30));
+                null,
+                EquipmentCategory.WATER_PUMP,
+                "生活水泵 " + number + "号 Domestic water pump " + number,
+                "格兰富 Grundfos",
+                "CR 32-4",
+                "WP-" + number,
+                -2,
+                where,
+                installed,
+                30);
     }
 
-    private static Equipment.Details details(
+    /** An item under its key, numbered in the ledger by it ({@code B01:EL1} as {@code B01-EL1}). */
+    private static Item item(
+            String key,
             @Nullable UUID buildingId,
             EquipmentCategory category,
             String name,
@@ -263,18 +258,21 @@ class DemoEquipmentSeed {
             String location,
             LocalDate installed,
             Integer cycleDays) {
-        return new Equipment.Details(
-                buildingId,
-                category,
-                name,
-                brand,
-                model,
-                serial,
-                floor,
-                location,
-                installed,
-                installed.plusYears(2),
-                EquipmentStatus.IN_SERVICE,
-                cycleDays);
+        return new Item(
+                key,
+                new Equipment.Details(
+                        key.replace(':', '-'),
+                        buildingId,
+                        category,
+                        name,
+                        brand,
+                        model,
+                        serial,
+                        floor,
+                        location,
+                        installed,
+                        installed.plusYears(2),
+                        EquipmentStatus.IN_SERVICE,
+                        cycleDays));
     }
 }

@@ -35,6 +35,7 @@ class Equipment {
     private UUID tenantId;
     private UUID projectId;
     private @Nullable UUID buildingId;
+    private @Nullable String code;
 
     @Enumerated(EnumType.STRING)
     private EquipmentCategory category;
@@ -58,7 +59,9 @@ class Equipment {
 
     protected Equipment() {} // for JPA
 
+    /** What can change; {@code code} is the ledger number (设备编号), unique within the project where given. */
     record Details(
+            @Nullable String code,
             @Nullable UUID buildingId,
             EquipmentCategory category,
             String name,
@@ -104,6 +107,7 @@ class Equipment {
                     HttpStatus.UNPROCESSABLE_CONTENT,
                     "The maintenance cycle is a positive number of days");
         }
+        this.code = details.code() == null ? null : details.code().strip();
         this.buildingId = details.buildingId();
         this.category = details.category();
         this.name = details.name().strip();
@@ -120,7 +124,7 @@ class Equipment {
     }
 
     /** 128 random bits, URL-safe: unguessable, so a code grants nothing a scope check would not. */
-    private static String newQrCode() {
+    static String newQrCode() {
         byte[] bytes = new byte[16];
         RANDOM.nextBytes(bytes);
         return "EQ" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
@@ -128,6 +132,7 @@ class Equipment {
 
     Details details() {
         return new Details(
+                code,
                 buildingId,
                 category,
                 name,

@@ -9,11 +9,13 @@ import org.jspecify.annotations.Nullable;
  * Payload of {@code asset.equipment.created}, {@code asset.equipment.updated} and {@code
  * asset.equipment.deleted}, schema version 1: an item of the ledger as work orders (repair and
  * maintenance history) and reporting keep it. Whole state; on delete the last state. The QR code is
- * left out: it opens the record, and other services have no use for it. Add fields only.
+ * left out: it opens the record, and other services have no use for it. Add fields only ({@code code},
+ * the ledger number, came later and is null for items registered without one).
  */
 record EquipmentChangedV1(
         UUID equipmentId,
         UUID projectId,
+        @Nullable String code,
         @Nullable UUID buildingId,
         EquipmentCategory category,
         String name,
@@ -34,10 +36,15 @@ record EquipmentChangedV1(
     static final int VERSION = 1;
 
     static EquipmentChangedV1 of(Equipment equipment) {
-        Equipment.Details d = equipment.details();
+        return of(equipment.id(), equipment.projectId(), equipment.details(), equipment.updatedAt());
+    }
+
+    /** An item's state as the import writes it, without an entity. */
+    static EquipmentChangedV1 of(UUID id, UUID projectId, Equipment.Details d, Instant updatedAt) {
         return new EquipmentChangedV1(
-                equipment.id(),
-                equipment.projectId(),
+                id,
+                projectId,
+                d.code(),
                 d.buildingId(),
                 d.category(),
                 d.name(),
@@ -50,6 +57,6 @@ record EquipmentChangedV1(
                 d.warrantyEnd(),
                 d.status(),
                 d.maintenanceCycleDays(),
-                equipment.updatedAt());
+                updatedAt);
     }
 }

@@ -41,7 +41,7 @@ import org.springframework.web.bind.annotation.RestController;
 class EquipmentController {
 
     static final Set<String> SORTABLE =
-            Set.of("name", "category", "status", "installDate", "warrantyEnd", "createdAt", "updatedAt");
+            Set.of("code", "name", "category", "status", "installDate", "warrantyEnd", "createdAt", "updatedAt");
     private static final MediaType PDF = MediaType.APPLICATION_PDF;
 
     private final EquipmentService equipment;

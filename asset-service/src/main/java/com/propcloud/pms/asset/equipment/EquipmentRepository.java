@@ -9,4 +9,8 @@ import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
 interface EquipmentRepository extends JpaRepository<Equipment, UUID>, JpaSpecificationExecutor<Equipment> {
 
     Optional<Equipment> findByQrCode(String qrCode);
+
+    boolean existsByProjectIdAndCode(UUID projectId, String code);
+
+    boolean existsByProjectIdAndCodeAndIdNot(UUID projectId, String code, UUID id);
 }

@@ -22,6 +22,15 @@ final class EquipmentRequests {
     /** A new item; without a status it is IN_SERVICE. An elevator gets a 15-day maintenance plan. */
     record Create(
             @NotNull UUID projectId,
+
+            @Schema(
+                    description = "The ledger number (设备编号), unique within the project; the import matches on it",
+                    example = "DT-01-01")
+            @Nullable
+            @Size(min = 1, max = 64)
+            @Pattern(regexp = NOT_BLANK, message = "must not be blank")
+            String code,
+
             @Nullable UUID buildingId,
             @NotNull EquipmentCategory category,
 
@@ -45,6 +54,7 @@ final class EquipmentRequests {
 
         Equipment.Details details() {
             return new Equipment.Details(
+                    code,
                     buildingId,
                     category,
                     name,
@@ -62,6 +72,9 @@ final class EquipmentRequests {
 
     /** Changes to an item; absent fields stay. An item never moves to another project. */
     record Change(
+            @Nullable @Size(min = 1, max = 64) @Pattern(regexp = NOT_BLANK, message = "must not be blank")
+            String code,
+
             @Nullable UUID buildingId,
             @Nullable EquipmentCategory category,
 
@@ -80,6 +93,7 @@ final class EquipmentRequests {
 
         Equipment.Details applyTo(Equipment.Details current) {
             return new Equipment.Details(
+                    code == null ? current.code() : code,
                     buildingId == null ? current.buildingId() : buildingId,
                     category == null ? current.category() : category,
                     name == null ? current.name() : name,
@@ -98,6 +112,7 @@ final class EquipmentRequests {
     record Response(
             UUID id,
             UUID projectId,
+            @Nullable String code,
             @Nullable UUID buildingId,
             EquipmentCategory category,
             String name,
@@ -122,6 +137,7 @@ final class EquipmentRequests {
             return new Response(
                     item.id(),
                     item.projectId(),
+                    d.code(),
                     d.buildingId(),
                     d.category(),
                     d.name(),

@@ -76,6 +76,10 @@ class EquipmentService {
                     EquipmentCodes.PROJECT_NOT_FOUND, HttpStatus.UNPROCESSABLE_CONTENT, "No such project");
         }
         requireBuildingOf(projectId, details.buildingId());
+        if (details.code() != null
+                && equipment.existsByProjectIdAndCode(projectId, details.code().strip())) {
+            throw codeTaken();
+        }
         Equipment item =
                 equipment.saveAndFlush(Equipment.register(id, TenantContext.require(), projectId, details, now()));
         changed(EquipmentChangedV1.CREATED, item);
@@ -140,6 +144,11 @@ class EquipmentService {
         Equipment item = get(id, scope);
         Equipment.Details details = change.apply(item.details());
         requireBuildingOf(item.projectId(), details.buildingId());
+        if (details.code() != null
+                && equipment.existsByProjectIdAndCodeAndIdNot(
+                        item.projectId(), details.code().strip(), id)) {
+            throw codeTaken();
+        }
         item.apply(details, now());
         equipment.saveAndFlush(item);
         changed(EquipmentChangedV1.UPDATED, item);
@@ -165,6 +174,10 @@ class EquipmentService {
                     HttpStatus.UNPROCESSABLE_CONTENT,
                     "No such building in the equipment's project");
         }
+    }
+
+    private static BusinessRuleViolation codeTaken() {
+        return new BusinessRuleViolation(EquipmentCodes.CODE_TAKEN, "The project has an item with this code");
     }
 
     private static Specification<Equipment> warrantyEndsBy(@Nullable LocalDate date) {

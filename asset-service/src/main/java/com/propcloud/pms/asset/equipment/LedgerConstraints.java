@@ -42,6 +42,9 @@ class LedgerConstraints {
                     "equipment_building_fk",
                     invalid(EquipmentCodes.BUILDING_NOT_FOUND, "No such building in the equipment's project")),
             Map.entry(
+                    "equipment_code_unique",
+                    new Rule(HttpStatus.CONFLICT, EquipmentCodes.CODE_TAKEN, "The project has an item with this code")),
+            Map.entry(
                     "equipment_warranty_after_install",
                     invalid(EquipmentCodes.WARRANTY_BEFORE_INSTALL, "The warranty cannot end before the installation")),
             Map.entry("maintenance_plan_project_fk", invalid("maintenance-plan.project-not-found", "No such project")),

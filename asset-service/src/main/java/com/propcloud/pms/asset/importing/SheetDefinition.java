@@ -1,9 +1,11 @@
 package com.propcloud.pms.asset.importing;
 
+import com.propcloud.pms.common.problem.BusinessRuleViolation;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
 
 /**
  * What the import machinery needs to know about one kind of sheet (buildings and units today; owners,
@@ -24,13 +26,11 @@ public interface SheetDefinition {
     /** One example row for the template, a value per column. */
     List<Object> sample();
 
-    /** A fresh run over one project, inside the transaction of a dry run or a commit. */
-    SheetRun start(UUID projectId);
-
-    /** As {@link #start(UUID)}, for sheets whose rows refer to the import itself (what it prepared). */
-    default SheetRun start(Context context) {
-        return start(context.projectId());
-    }
+    /**
+     * A fresh run of one import over its project, inside the transaction of a dry run or a commit; a
+     * project that does not exist is {@link #projectNotFound()}.
+     */
+    SheetRun start(Context context);
 
     /**
      * Work outside the registry's transaction that a commit needs done first, such as people created or
@@ -75,6 +75,12 @@ public interface SheetDefinition {
         public RetryLater(String reason, @Nullable Throwable cause) {
             super(reason, cause);
         }
+    }
+
+    /** What {@link #start} throws for a missing project: 422, as for an upload naming one out of reach. */
+    static BusinessRuleViolation projectNotFound() {
+        return new BusinessRuleViolation(
+                ImportCodes.PROJECT_NOT_FOUND, HttpStatus.UNPROCESSABLE_CONTENT, "No such project");
     }
 
     /**

@@ -116,11 +116,6 @@ class OwnerSheet implements SheetDefinition {
     }
 
     @Override
-    public SheetRun start(UUID projectId) {
-        return new Run(projectId, null, Map.of());
-    }
-
-    @Override
     public SheetRun start(Context context) {
         return new Run(context.projectId(), context.importId(), preparation.prepared(context.importId()));
     }
@@ -242,7 +237,8 @@ class OwnerSheet implements SheetDefinition {
         /** Units that gained a stay: their status follows once all are written. */
         private final Set<UUID> linkedUnits = new HashSet<>();
 
-        Run(UUID projectId, @Nullable UUID importId, Map<Integer, UUID> prepared) {
+        /** {@code prepared} is empty in a dry run (nobody prepared yet) and complete in a commit. */
+        Run(UUID projectId, UUID importId, Map<Integer, UUID> prepared) {
             this.projectId = projectId;
             this.prepared = prepared;
             this.units = units(jdbc, projectId);
@@ -261,7 +257,7 @@ class OwnerSheet implements SheetDefinition {
                                         rs.getString("status")));
                     },
                     projectId);
-            if (importId != null && !prepared.isEmpty()) {
+            if (!prepared.isEmpty()) {
                 // one query for the prepared people (their ids come from the import's own rows)
                 jdbc.query(
                         "select p.id, p.status from person p where p.id in"

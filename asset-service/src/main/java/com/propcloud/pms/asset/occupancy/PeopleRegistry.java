@@ -7,8 +7,11 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Where people are created or matched by phone: user-service, which alone holds their personal data.
- * The owners import hands it its rows' people in batches, keyed by the import's id.
+ * Where people are created or matched by phone: user-service, which owns people and their personal
+ * data. asset-service keeps only the {@link Person} projection (filled by {@code user.owner.*} events);
+ * an import that names people by phone asks here, a batch at a time, keyed by the import's id, and then
+ * links occupancy to the ids it gets back. Registering the same batch again matches every entry and
+ * creates nobody, so a caller that saw {@link Unavailable} simply retries.
  */
 public interface PeopleRegistry {
 
@@ -23,7 +26,8 @@ public interface PeopleRegistry {
             String category) {
         @Override
         public String toString() {
-            return "Candidate[ref=" + ref + ", phone=" + Masking.phone(phone) + ", category=" + category + "]";
+            return "Candidate[ref=" + ref + ", displayName=" + displayName + ", phone=" + Masking.phone(phone)
+                    + ", idNumber=" + Masking.idNumber(idNumber) + ", category=" + category + "]";
         }
     }
 
@@ -42,13 +46,13 @@ public interface PeopleRegistry {
     /** Creates or matches the batch (≤ MAX_BATCH) in the tenant; results in request order. */
     List<Registered> register(UUID tenantId, UUID importId, List<Candidate> batch);
 
-    /** user-service refused entries of the batch; nothing of it was created. */
+    /** The batch had invalid entries (every one named); nothing was created, and sending it again will not help. */
     final class Refused extends RuntimeException {
 
-        private final List<Problem> problems;
+        private final transient List<Problem> problems;
 
         public Refused(List<Problem> problems) {
-            super(problems.size() + " entries refused");
+            super(problems.size() + " problem(s) in the batch; nothing was created");
             this.problems = List.copyOf(problems);
         }
 
@@ -57,7 +61,10 @@ public interface PeopleRegistry {
         }
     }
 
-    /** user-service could not be asked (unreachable, timed out, failing): try again later. */
+    /**
+     * user-service could not be reached, timed out or failed. The batch may or may not have been written;
+     * retry it later (what was written is matched then, not created twice).
+     */
     final class Unavailable extends RuntimeException {
 
         public Unavailable(String message, @Nullable Throwable cause) {

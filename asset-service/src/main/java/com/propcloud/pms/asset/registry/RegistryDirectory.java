@@ -32,6 +32,12 @@ public class RegistryDirectory {
             int floor,
             UnitStatus status) {}
 
+    /**
+     * A unit's natural key within its project, as sheets name it: its building's code and its number
+     * (both as stored, stripped).
+     */
+    public record UnitKey(String buildingCode, String number) {}
+
     private final UnitRepository units;
     private final BuildingRepository buildings;
     private final ProjectRepository projects;
@@ -84,6 +90,17 @@ public class RegistryDirectory {
                         .thenComparingInt(UnitSummary::floor)
                         .thenComparing(UnitSummary::number))
                 .toList();
+    }
+
+    /**
+     * A project's units by natural key, for sheets that name a unit by building code and number; one
+     * query of ids and keys, no entities.
+     */
+    @Transactional(readOnly = true)
+    public Map<UnitKey, UUID> unitsByKey(UUID projectId) {
+        return units.findKeysByProjectId(projectId).stream()
+                .collect(Collectors.toMap(
+                        unit -> new UnitKey(unit.getBuildingCode(), unit.getNumber()), UnitRepository.KeyView::getId));
     }
 
     @Transactional(readOnly = true)

@@ -1,7 +1,9 @@
 package com.propcloud.pms.asset.registry;
 
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -24,6 +26,13 @@ public class RegistryLookup {
     @Transactional(readOnly = true)
     public boolean projectExists(UUID projectId) {
         return projects.existsById(projectId);
+    }
+
+    /** A project's buildings by code, for sheets that name a building by its code; ids and codes only. */
+    @Transactional(readOnly = true)
+    public Map<String, UUID> buildingsByCode(UUID projectId) {
+        return buildings.findCodesByProjectId(projectId).stream()
+                .collect(Collectors.toMap(BuildingRepository.CodeView::getCode, BuildingRepository.CodeView::getId));
     }
 
     /** The project of the building, if the building exists. */

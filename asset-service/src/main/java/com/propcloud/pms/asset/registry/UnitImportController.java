@@ -1,19 +1,16 @@
 package com.propcloud.pms.asset.registry;
 
 import com.propcloud.pms.asset.importing.ImportService;
+import com.propcloud.pms.asset.importing.SheetExport;
 import com.propcloud.pms.asset.importing.SheetImportController;
-import com.propcloud.pms.asset.importing.SpreadsheetWriter;
 import com.propcloud.pms.common.security.DataScope;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -32,13 +29,12 @@ class UnitImportController extends SheetImportController {
     static final String PATH = "/api/v1/units";
 
     private final UnitSheet sheet;
-    private final TransactionTemplate readOnly;
+    private final SheetExport exports;
 
-    UnitImportController(ImportService imports, UnitSheet sheet, PlatformTransactionManager transactions) {
+    UnitImportController(ImportService imports, UnitSheet sheet, SheetExport exports) {
         super(imports, sheet, PATH, Roles.REGISTRAR_ROLES);
         this.sheet = sheet;
-        this.readOnly = new TransactionTemplate(transactions);
-        this.readOnly.setReadOnly(true);
+        this.exports = exports;
     }
 
     @GetMapping("/export")
@@ -59,13 +55,6 @@ class UnitImportController extends SheetImportController {
                 RegistryQueries.parameter("type", type, UnitType.class),
                 numberPrefix);
         DataScope scope = staff();
-        var out = xlsx(response, "units.xlsx");
-        readOnly.executeWithoutResult(tx -> {
-            try (SpreadsheetWriter writer = new SpreadsheetWriter(out, sheet.title())) {
-                sheet.export(filter, scope, writer);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        });
+        exports.download(response, sheet, "units.xlsx", writer -> sheet.export(filter, scope, writer));
     }
 }

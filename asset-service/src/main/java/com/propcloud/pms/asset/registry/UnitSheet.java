@@ -1,17 +1,16 @@
 package com.propcloud.pms.asset.registry;
 
 import com.propcloud.pms.asset.importing.Column;
-import com.propcloud.pms.asset.importing.ImportCodes;
+import com.propcloud.pms.asset.importing.ExportQuery;
 import com.propcloud.pms.asset.importing.ProblemSink;
 import com.propcloud.pms.asset.importing.RowReader;
 import com.propcloud.pms.asset.importing.SheetDefinition;
 import com.propcloud.pms.asset.importing.SpreadsheetWriter;
+import com.propcloud.pms.asset.importing.Tally;
 import com.propcloud.pms.common.messaging.outbox.Outbox;
-import com.propcloud.pms.common.problem.BusinessRuleViolation;
 import com.propcloud.pms.common.security.DataScope;
 import com.propcloud.pms.common.tenant.TenantContext;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.sql.Date;
@@ -29,7 +28,6 @@ import java.util.UUID;
 import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
 import org.springframework.dao.OptimisticLockingFailureException;
-import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -167,12 +165,12 @@ class UnitSheet implements SheetDefinition {
     }
 
     @Override
-    public SheetRun start(UUID projectId) {
+    public SheetRun start(Context context) {
+        UUID projectId = context.projectId();
         Boolean exists =
                 jdbc.queryForObject("select exists (select 1 from project where id = ?)", Boolean.class, projectId);
         if (!Boolean.TRUE.equals(exists)) {
-            throw new BusinessRuleViolation(
-                    ImportCodes.PROJECT_NOT_FOUND, HttpStatus.UNPROCESSABLE_CONTENT, "No such project");
+            throw SheetDefinition.projectNotFound();
         }
         return new Run(projectId);
     }
@@ -211,10 +209,7 @@ class UnitSheet implements SheetDefinition {
         /** Building code and unit number of every row so far, to the row: duplicates are reported. */
         private final Map<String, Integer> seen = new HashMap<>();
 
-        private int rows;
-        private int toCreate;
-        private int toUpdate;
-        private int unchanged;
+        private final Tally tally = new Tally();
         private final List<Object[]> inserts = new ArrayList<>();
         private final List<Object[]> updates = new ArrayList<>();
         /** The events of the rows written since the last flush, appended with them in one outbox batch. */
@@ -266,7 +261,7 @@ class UnitSheet implements SheetDefinition {
 
         @Override
         public void validate(RowReader row) {
-            rows++;
+            tally.row();
             Parsed parsed = parse(row);
             if (parsed == null) {
                 return;
@@ -300,13 +295,7 @@ class UnitSheet implements SheetDefinition {
                 return;
             }
             Known<Unit.Details> known = known(parsed);
-            if (known == null) {
-                toCreate++;
-            } else if (known.details().equals(unit)) {
-                unchanged++;
-            } else {
-                toUpdate++;
-            }
+            tally.valid(known != null, known != null && known.details().equals(unit));
         }
 
         /**
@@ -333,7 +322,7 @@ class UnitSheet implements SheetDefinition {
                     }
                 });
             }
-            return new Counts(rows, toCreate, toUpdate, unchanged);
+            return tally.counts();
         }
 
         /**
@@ -596,85 +585,36 @@ class UnitSheet implements SheetDefinition {
      * columns, building by building, streamed from the database; call within a transaction.
      */
     void export(UnitService.Filter filter, DataScope scope, SpreadsheetWriter writer) throws IOException {
-        StringBuilder sql = new StringBuilder(
-                "select b.code, b.name, b.floors_above, b.floors_below, b.elevator_count, u.number, u.floor,"
-                        + " u.entrance, u.type, u.gross_area, u.inner_area, u.status, u.handover_date"
-                        + " from unit u join building b on b.id = u.building_id where true");
-        List<Object> args = new ArrayList<>();
-        switch (scope.reach()) {
-            case TENANT -> {}
-            case PROJECTS -> {
-                sql.append(" and u.project_id = any (?)");
-                args.add(scope.projects().toArray(UUID[]::new));
-            }
-            case OWN -> sql.append(" and false");
-        }
-        where(sql, args, " and u.project_id = ?", filter.projectId());
-        where(sql, args, " and u.building_id = ?", filter.buildingId());
-        where(
-                sql,
-                args,
-                " and u.status = ?",
-                filter.status() == null ? null : filter.status().name());
-        where(
-                sql,
-                args,
-                " and u.type = ?",
-                filter.type() == null ? null : filter.type().name());
-        if (filter.numberPrefix() != null && !filter.numberPrefix().isBlank()) {
-            String escaped = filter.numberPrefix()
-                    .strip()
-                    .replace("\\", "\\\\")
-                    .replace("%", "\\%")
-                    .replace("_", "\\_");
-            sql.append(" and u.number like ? escape '\\'");
-            args.add(escaped + "%");
-        }
-        sql.append(" order by u.project_id, b.code, u.floor, u.number");
         writer.header(COLUMNS);
-        JdbcTemplate streaming = new JdbcTemplate(jdbc.getDataSource());
-        streaming.setFetchSize(BATCH);
-        streaming.query(
-                connection -> {
-                    var statement = connection.prepareStatement(sql.toString());
-                    for (int i = 0; i < args.size(); i++) {
-                        Object arg = args.get(i);
-                        if (arg instanceof UUID[] ids) {
-                            statement.setArray(i + 1, connection.createArrayOf("uuid", ids));
-                        } else {
-                            statement.setObject(i + 1, arg);
-                        }
-                    }
-                    return statement;
-                },
-                rs -> {
-                    Date handover = rs.getDate("handover_date");
-                    List<@Nullable Object> values = new ArrayList<>(COLUMNS.size());
-                    values.add(rs.getString("code"));
-                    values.add(rs.getString("name"));
-                    values.add(rs.getInt("floors_above"));
-                    values.add(rs.getInt("floors_below"));
-                    values.add(rs.getInt("elevator_count"));
-                    values.add(rs.getString("number"));
-                    values.add(rs.getInt("floor"));
-                    values.add(rs.getString("entrance"));
-                    values.add(rs.getString("type"));
-                    values.add(rs.getBigDecimal("gross_area"));
-                    values.add(rs.getBigDecimal("inner_area"));
-                    values.add(rs.getString("status"));
-                    values.add(handover == null ? null : handover.toLocalDate());
-                    try {
-                        writer.row(values);
-                    } catch (IOException e) {
-                        throw new UncheckedIOException(e);
-                    }
-                });
-    }
-
-    private static void where(StringBuilder sql, List<Object> args, String condition, @Nullable Object value) {
-        if (value != null) {
-            sql.append(condition);
-            args.add(value);
-        }
+        ExportQuery.inScope(scope, "u.project_id")
+                .equal("u.project_id", filter.projectId())
+                .equal("u.building_id", filter.buildingId())
+                .equal("u.status", filter.status())
+                .equal("u.type", filter.type())
+                .startsWith("u.number", filter.numberPrefix())
+                .stream(
+                        jdbc.getDataSource(),
+                        "select b.code, b.name, b.floors_above, b.floors_below, b.elevator_count, u.number, u.floor,"
+                                + " u.entrance, u.type, u.gross_area, u.inner_area, u.status, u.handover_date"
+                                + " from unit u join building b on b.id = u.building_id",
+                        "u.project_id, b.code, u.floor, u.number",
+                        rs -> {
+                            Date handover = rs.getDate("handover_date");
+                            List<@Nullable Object> values = new ArrayList<>(COLUMNS.size());
+                            values.add(rs.getString("code"));
+                            values.add(rs.getString("name"));
+                            values.add(rs.getInt("floors_above"));
+                            values.add(rs.getInt("floors_below"));
+                            values.add(rs.getInt("elevator_count"));
+                            values.add(rs.getString("number"));
+                            values.add(rs.getInt("floor"));
+                            values.add(rs.getString("entrance"));
+                            values.add(rs.getString("type"));
+                            values.add(rs.getBigDecimal("gross_area"));
+                            values.add(rs.getBigDecimal("inner_area"));
+                            values.add(rs.getString("status"));
+                            values.add(handover == null ? null : handover.toLocalDate());
+                            writer.row(values);
+                        });
     }
 }

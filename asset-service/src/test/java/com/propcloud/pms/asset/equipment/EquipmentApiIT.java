@@ -78,7 +78,7 @@ class EquipmentApiIT {
     @Test
     void itemCanBeRegisteredReadChangedAndDeletedWithItsEvents() throws Exception {
         JsonNode created = api.created("/api/v1/equipment", hq(tenant), """
-                {"projectId":"%s","buildingId":"%s","category":"WATER_PUMP","name":"生活水泵 1",
+                {"projectId":"%s","code":"SB-01","buildingId":"%s","category":"WATER_PUMP","name":"生活水泵 1",
                  "brand":"Grundfos","model":"CR 10-6","serialNumber":"GF-2024-0091","floor":-1,
                  "location":"B1 pump room","installDate":"2024-03-01","warrantyEnd":"2027-02-28",
                  "maintenanceCycleDays":30}""".formatted(project, building));
@@ -98,12 +98,41 @@ class EquipmentApiIT {
         JsonNode createdEvent = golden("asset.equipment.created", id);
         assertThat(createdEvent.path("projectId").asString()).isEqualTo(project);
         assertThat(createdEvent.path("payload").path("name").asString()).isEqualTo("生活水泵 1");
+        assertThat(createdEvent.path("payload").path("code").asString()).isEqualTo("SB-01");
         assertThat(golden("asset.equipment.updated", id)
                         .path("payload")
                         .path("status")
                         .asString())
                 .isEqualTo("FAULTY");
         golden("asset.equipment.deleted", id);
+    }
+
+    @Test
+    void aLedgerNumberIsUniqueWithinItsProjectOnly() throws Exception {
+        String pump = item(hq(tenant), project, "WATER_PUMP", "Pump", "\"code\":\" SB-01 \"");
+        String other = api.project(hq(tenant));
+
+        assertThat(body(api.get("/api/v1/equipment/" + pump, hq(tenant)), 200)
+                        .path("code")
+                        .asString())
+                .isEqualTo("SB-01");
+        problem(
+                api.post(
+                        "/api/v1/equipment",
+                        hq(tenant),
+                        "{\"projectId\":\"%s\",\"code\":\"SB-01\",\"category\":\"OTHER\",\"name\":\"Fan\"}"
+                                .formatted(project)),
+                409,
+                EquipmentCodes.CODE_TAKEN);
+        String fan = item(hq(tenant), project, "OTHER", "Fan", "\"code\":\"QT-01\"");
+        problem(
+                api.patch("/api/v1/equipment/" + fan, hq(tenant), "{\"code\":\"SB-01\"}"),
+                409,
+                EquipmentCodes.CODE_TAKEN);
+        item(hq(tenant), other, "WATER_PUMP", "Pump", "\"code\":\"SB-01\"");
+        item(hq(tenant), project, "OTHER", "Unnumbered 1", "");
+        item(hq(tenant), project, "OTHER", "Unnumbered 2", "");
+        problem(api.patch("/api/v1/equipment/" + fan, hq(tenant), "{\"code\":\" \"}"), 400, "validation-failed");
     }
 
     @Test

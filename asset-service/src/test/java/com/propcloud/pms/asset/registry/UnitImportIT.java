@@ -1,5 +1,8 @@
 package com.propcloud.pms.asset.registry;
 
+import static com.propcloud.pms.asset.importing.SheetFiles.counts;
+import static com.propcloud.pms.asset.importing.SheetFiles.problems;
+import static com.propcloud.pms.asset.importing.SheetFiles.reasons;
 import static com.propcloud.pms.asset.registry.RegistryApi.body;
 import static com.propcloud.pms.asset.registry.RegistryApi.hq;
 import static com.propcloud.pms.asset.registry.RegistryApi.problem;
@@ -7,11 +10,11 @@ import static com.propcloud.pms.asset.registry.RegistryApi.scoped;
 import static com.propcloud.pms.asset.registry.RegistryApi.unique;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.propcloud.pms.asset.importing.SheetFiles;
 import com.propcloud.pms.asset.importing.SheetImportController;
 import com.propcloud.pms.test.EventTap;
 import com.propcloud.pms.test.UsesPmsInfrastructure;
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.net.http.HttpResponse;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
@@ -19,8 +22,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.IntFunction;
-import org.dhatim.fastexcel.Workbook;
-import org.dhatim.fastexcel.Worksheet;
 import org.dhatim.fastexcel.reader.ReadableWorkbook;
 import org.dhatim.fastexcel.reader.Row;
 import org.junit.jupiter.api.AfterAll;
@@ -41,8 +42,7 @@ import tools.jackson.databind.JsonNode;
 class UnitImportIT {
 
     static final String IMPORTS = "/api/v1/units/imports";
-    static final List<String> HEADER =
-            UnitSheet.COLUMNS.stream().map(c -> c.header()).toList();
+    static final List<String> HEADER = SheetFiles.header(UnitSheet.COLUMNS);
 
     private static EventTap events;
 
@@ -91,27 +91,7 @@ class UnitImportIT {
     }
 
     static byte[] workbook(List<String> header, int rows, IntFunction<List<Object>> row) throws Exception {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        Workbook workbook = new Workbook(out, "test", "1.0");
-        Worksheet sheet = workbook.newWorksheet("Units");
-        for (int c = 0; c < header.size(); c++) {
-            sheet.value(0, c, header.get(c));
-        }
-        for (int r = 0; r < rows; r++) {
-            List<Object> values = row.apply(r);
-            for (int c = 0; c < values.size(); c++) {
-                Object value = values.get(c);
-                if (value instanceof Number number) {
-                    sheet.value(r + 1, c, number);
-                } else if (value instanceof String text && text.startsWith("=")) {
-                    sheet.formula(r + 1, c, text.substring(1));
-                } else if (value != null) {
-                    sheet.value(r + 1, c, value.toString());
-                }
-            }
-        }
-        workbook.finish();
-        return out.toByteArray();
+        return SheetFiles.workbook("Units", header, rows, row);
     }
 
     JsonNode upload(byte[] content, String fileName, String type) throws Exception {
@@ -130,22 +110,6 @@ class UnitImportIT {
         return body(api.get("/api/v1/units?projectId=" + project, hq(tenant)), 200)
                 .path("totalElements")
                 .asLong();
-    }
-
-    static void counts(JsonNode imported, int rows, int toCreate, int toUpdate, int unchanged, int errors) {
-        JsonNode counts = imported.path("counts");
-        assertThat(List.of(
-                        counts.path("rows").asInt(),
-                        counts.path("toCreate").asInt(),
-                        counts.path("toUpdate").asInt(),
-                        counts.path("unchanged").asInt(),
-                        counts.path("errors").asInt()))
-                .as(imported.toString())
-                .containsExactly(rows, toCreate, toUpdate, unchanged, errors);
-    }
-
-    static List<String> reasons(JsonNode imported) {
-        return imported.path("problems").findValuesAsString("reason");
     }
 
     @Nested
@@ -316,12 +280,7 @@ class UnitImportIT {
                     List.of("A", "A栋", 10, 0, 1, "105", 1, "", "APARTMENT", "90.123", "", "", ""));
             JsonNode imported = uploadXlsx(workbook(HEADER, rows.size(), i -> new ArrayList<>(rows.get(i))));
             assertThat(imported.path("status").asString()).isEqualTo("INVALID");
-            List<String> problems = new ArrayList<>();
-            imported.path("problems")
-                    .forEach(p -> problems.add(
-                            p.path("row").asInt() + " " + p.path("column").asString() + " "
-                                    + p.path("reason").asString()));
-            assertThat(problems)
+            assertThat(problems(imported))
                     .anyMatch(p -> p.startsWith("3 房号 Unit number") && p.contains("row 2"))
                     .anyMatch(p -> p.startsWith("4 楼层 Floor") && p.contains("outside"))
                     .anyMatch(p -> p.startsWith("5 房屋类型 Unit type"))

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
@@ -40,6 +41,17 @@ public record CurrentUser(
         return authentication instanceof JwtAuthenticationToken token
                 ? Optional.of(from(token.getToken()))
                 : Optional.empty();
+    }
+
+    /**
+     * The caller of an internal route ({@code /internal/**}, which the gateway never routes): a service
+     * token ({@code kind: service}, from user-service's client-credentials endpoint); a person's token is
+     * refused with 403.
+     */
+    public static CurrentUser requireService() {
+        return current()
+                .filter(caller -> SERVICE.equals(caller.kind()))
+                .orElseThrow(() -> new AccessDeniedException("Only service tokens may use internal routes"));
     }
 
     public boolean hasRole(String role) {

@@ -165,6 +165,11 @@ class OwnerAccount {
         return idNumberCipher;
     }
 
+    @Nullable
+    String idNumberHash() {
+        return idNumberHash;
+    }
+
     boolean isActive() {
         return status == OwnerStatus.ACTIVE;
     }

@@ -1,5 +1,6 @@
 package com.propcloud.pms.user.owner;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -19,6 +20,11 @@ interface OwnerAccountRepository extends JpaRepository<OwnerAccount, UUID> {
     @Query("select o from OwnerAccount o where o.tenantId = :tenantId and o.phoneHash = :phoneHash"
             + " and o.status <> com.propcloud.pms.user.owner.OwnerStatus.DELETED")
     Optional<OwnerAccount> findByPhoneHash(UUID tenantId, String phoneHash);
+
+    /** The living owners among these phone hashes: a batch is matched in one query, not one per entry. */
+    @Query("select o from OwnerAccount o where o.tenantId = :tenantId and o.phoneHash in :phoneHashes"
+            + " and o.status <> com.propcloud.pms.user.owner.OwnerStatus.DELETED")
+    List<OwnerAccount> findByPhoneHashes(UUID tenantId, Collection<String> phoneHashes);
 
     /** Owners whose phone or ID number was encrypted under another key than {@code currentPrefix} names. */
     @Query("select o from OwnerAccount o where o.tenantId = :tenantId and (o.phoneCipher not like :currentPrefix"

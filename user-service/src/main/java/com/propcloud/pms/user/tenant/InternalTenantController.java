@@ -4,7 +4,6 @@ import com.propcloud.pms.common.security.CurrentUser;
 import java.util.List;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -25,12 +24,7 @@ class InternalTenantController {
 
     @GetMapping("/internal/v1/tenants")
     ResponseEntity<TenantList> tenants() {
-        boolean service = CurrentUser.current()
-                .map(caller -> CurrentUser.SERVICE.equals(caller.kind()))
-                .orElse(false);
-        if (!service) {
-            throw new AccessDeniedException("Only service tokens may list every tenant");
-        }
+        CurrentUser.requireService();
         return ResponseEntity.ok()
                 .cacheControl(CacheControl.noStore())
                 .body(new TenantList(directory.listForServices()));

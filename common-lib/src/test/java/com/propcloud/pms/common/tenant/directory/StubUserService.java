@@ -1,5 +1,6 @@
 package com.propcloud.pms.common.tenant.directory;
 
+import com.propcloud.pms.common.security.ServiceTokenClient;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
@@ -18,14 +19,15 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A stand-in for user-service's internal API on a local port: a client-credentials token endpoint that
- * checks HTTP Basic, and the tenant list that checks the bearer token it issued.
+ * checks HTTP Basic, and the tenant list that checks the bearer token it issued. Public for {@code
+ * ServiceTokenClientTests}, which uses the list as any resource that wants a service token.
  */
-final class StubUserService implements AutoCloseable {
+public final class StubUserService implements AutoCloseable {
 
     /** A tenant as the stub lists it. */
-    record Tenant(UUID id, String code, String name, String status, String timeZone, Instant updatedAt) {
+    public record Tenant(UUID id, String code, String name, String status, String timeZone, Instant updatedAt) {
 
-        static Tenant active(String code, String timeZone) {
+        public static Tenant active(String code, String timeZone) {
             return new Tenant(UUID.randomUUID(), code, "Tenant " + code, "ACTIVE", timeZone, Instant.now());
         }
 
@@ -51,13 +53,13 @@ final class StubUserService implements AutoCloseable {
         this.expectedBasic = "Basic "
                 + Base64.getEncoder().encodeToString((clientId + ":" + secret).getBytes(StandardCharsets.UTF_8));
         this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
-        server.createContext(UserServiceTenantSource.TOKEN_PATH, this::token);
+        server.createContext(ServiceTokenClient.TOKEN_PATH, this::token);
         server.createContext(UserServiceTenantSource.TENANTS_PATH, this::list);
         server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
         server.start();
     }
 
-    static StubUserService start(String clientId, String secret) throws IOException {
+    public static StubUserService start(String clientId, String secret) throws IOException {
         return new StubUserService(0, clientId, secret);
     }
 
@@ -65,45 +67,50 @@ final class StubUserService implements AutoCloseable {
         return new StubUserService(port, clientId, secret);
     }
 
-    String uri() {
+    public String uri() {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }
 
-    StubUserService put(Tenant tenant) {
+    /** The path of the tenant list, which wants a token the stub issued. */
+    public static String listPath() {
+        return UserServiceTenantSource.TENANTS_PATH;
+    }
+
+    public StubUserService put(Tenant tenant) {
         tenants.put(tenant.id(), tenant);
         return this;
     }
 
-    void expiresIn(long seconds) {
+    public void expiresIn(long seconds) {
         this.expiresInSeconds = seconds;
     }
 
-    void delay(Duration delay) {
+    public void delay(Duration delay) {
         this.delay = delay;
     }
 
     /** Forgets the tokens it issued, as a restarted user-service with a new key would refuse them. */
-    void revokeTokens() {
+    public void revokeTokens() {
         issued.clear();
     }
 
-    int tokenRequests() {
+    public int tokenRequests() {
         return tokenRequests.get();
     }
 
-    int listRequests() {
+    public int listRequests() {
         return listRequests.get();
     }
 
-    int refusedListRequests() {
+    public int refusedListRequests() {
         return refusedListRequests.get();
     }
 
-    List<String> tokenAuthorizations() {
+    public List<String> tokenAuthorizations() {
         return List.copyOf(tokenAuthorizations);
     }
 
-    List<String> tokenBodies() {
+    public List<String> tokenBodies() {
         return List.copyOf(tokenBodies);
     }
 
@@ -131,7 +138,9 @@ final class StubUserService implements AutoCloseable {
         pause();
         listRequests.incrementAndGet();
         String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+        // X-Stub-Refuse: a resource that refuses every token, as after a key rotation gone wrong
         if (authorization == null
+                || exchange.getRequestHeaders().containsKey("X-Stub-Refuse")
                 || !authorization.startsWith("Bearer ")
                 || !issued.contains(authorization.substring("Bearer ".length()))) {
             refusedListRequests.incrementAndGet();
