@@ -19,9 +19,12 @@ class RowLevelSecurityIT extends RowLevelSecurityContract {
         return dataSource;
     }
 
-    /** The due scheduler's list of tenants to visit: ids only, read across tenants by design. */
+    /**
+     * Read across tenants by design, ids and progress only: the due scheduler's list of tenants to
+     * visit, and the imports at work that any instance may have to resume.
+     */
     @Override
     protected Set<String> technicalTables() {
-        return Set.of("schedule_tenant");
+        return Set.of("schedule_tenant", "import_run");
     }
 }
