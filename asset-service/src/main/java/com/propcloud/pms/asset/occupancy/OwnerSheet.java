@@ -319,10 +319,12 @@ class OwnerSheet implements SheetDefinition {
         private void classify(RowReader row, Parsed parsed, UnitRef unit) {
             List<Stay> current = stays.getOrDefault(unit.id(), List.of());
             UUID personId = prepared.get(row.number());
-            Stay held = current.stream()
-                    .filter(stay -> personId != null ? stay.personId().equals(personId) : sameLooking(stay, parsed))
-                    .findFirst()
-                    .orElse(null);
+            Stay held = personId != null
+                    ? current.stream()
+                            .filter(stay -> stay.personId().equals(personId))
+                            .findFirst()
+                            .orElse(null)
+                    : sameLooking(current, parsed);
             if (held != null) {
                 if (held.role() == parsed.role() && held.primaryPayer() == parsed.primaryPayer()) {
                     unchanged++;
@@ -353,10 +355,20 @@ class OwnerSheet implements SheetDefinition {
             }
         }
 
-        /** A dry run knows people here only by name and masked phone; the commit checks by id. */
-        private boolean sameLooking(Stay stay, Parsed parsed) {
-            return stay.displayName().equals(parsed.name())
-                    && Masking.phone(parsed.phone()).equals(stay.phoneMasked());
+        /**
+         * The stay of the row's person as far as a dry run can tell: by masked phone among the unit's few
+         * current occupants (user-service keeps a matched person's own name, which may differ from the
+         * file's), the same name deciding between two alike. The commit then checks by id.
+         */
+        private @Nullable Stay sameLooking(List<Stay> current, Parsed parsed) {
+            String masked = Masking.phone(parsed.phone());
+            List<Stay> alike = current.stream()
+                    .filter(stay -> masked.equals(stay.phoneMasked()))
+                    .toList();
+            return alike.stream()
+                    .filter(stay -> stay.displayName().equals(parsed.name()))
+                    .findFirst()
+                    .orElse(alike.isEmpty() ? null : alike.get(0));
         }
 
         @Override

@@ -44,7 +44,8 @@ import tools.jackson.databind.JsonNode;
             // requests do not wait for their runs here: every upload and commit answers 202 and is followed
             "asset.import.answer-within=0s",
             "asset.import.stale-after=1s",
-            "asset.import.sweep-interval=300ms"
+            "asset.import.sweep-interval=300ms",
+            "asset.import.max-attempts=3"
         })
 @UsesPmsInfrastructure
 class OwnerImportIT {
@@ -301,6 +302,29 @@ class OwnerImportIT {
                 .containsExactly(500, 160, 160);
         assertThat(people.created).hasValue(660);
         assertThat(stays()).isEqualTo(660);
+    }
+
+    @Test
+    void aCommitThatNeverReachesUserServiceSaysSoThenGivesUpAndLinksNobody() throws Exception {
+        people.failAfter(0, 1_000);
+        JsonNode dry = dryRun(owners(5));
+        HttpResponse<String> committing = commit(dry);
+        assertThat(committing.statusCode()).isEqualTo(202);
+        String location = IMPORTS + "/" + RegistryApi.id(dry);
+        await().atMost(Duration.ofSeconds(20))
+                .pollInterval(Duration.ofMillis(100))
+                .until(
+                        () -> body(api.get(location, hq(tenant)), 200)
+                                .path("progress")
+                                .path("note")
+                                .asString(""),
+                        note -> note.contains("cannot be reached"));
+
+        JsonNode failed = settle(committing);
+        assertThat(failed.path("status").asString()).isEqualTo("FAILED");
+        assertThat(problemsOf(dry).get(0).path("reason").asString()).contains("after 3 attempts");
+        assertThat(people.calls.size()).as("tried once per attempt").isEqualTo(3);
+        assertThat(stays()).isZero();
     }
 
     @Test
