@@ -1,5 +1,6 @@
 package com.propcloud.pms.e2e;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -11,6 +12,7 @@ import java.nio.file.Files;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -18,7 +20,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * The seeded owners log in through the gateway by phone, with the demo password or with an SMS code
  * read from the sandbox provider's file, and see only themselves; the front desk of the other tenant
- * cannot find them.
+ * cannot find them, and staff find an owner's homes by the owner's phone (asset-service asks
+ * user-service, which alone holds phones in clear).
  */
 class OwnersThroughGatewayIT {
 
@@ -84,6 +87,43 @@ class OwnersThroughGatewayIT {
                         .asLong())
                 .isZero();
         assertThat(get("/api/v1/owners/" + demoOwnerId, acmeDesk).statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void staffFindADemoOwnersTwoHomesByTheirPhoneAndAnotherTenantFindsNone() throws Exception {
+        PlatformClient demoAdmin = PlatformClient.demoAdmin(platform);
+        PlatformClient acmeAdmin = PlatformClient.staff(platform, "acme", "admin");
+        String ownerId = demoAdmin
+                .getJson("/api/v1/owners?phone=13900000001")
+                .path("content")
+                .get(0)
+                .path("id")
+                .asString();
+        String community = UUID.nameUUIDFromBytes("pms-demo-project:demo:EMERALD-LAKE".getBytes(UTF_8))
+                .toString();
+
+        // asset-service links the demo people in the background once they have all reached it
+        JsonNode homes = await().atMost(Duration.ofMinutes(3))
+                .pollInterval(Duration.ofSeconds(2))
+                .until(
+                        () -> demoAdmin.getJson("/api/v1/units/by-occupant?phone=139-0000-0001"),
+                        page -> inProject(page, community).size() == 2);
+
+        assertThat(inProject(homes, community))
+                .extracting(unit -> unit.path("personId").asString())
+                .containsOnly(ownerId);
+        assertThat(acmeAdmin
+                        .getJson("/api/v1/units/by-occupant?phone=13900000001")
+                        .path("totalElements")
+                        .asLong())
+                .isZero();
+    }
+
+    private static List<JsonNode> inProject(JsonNode page, String projectId) {
+        return page.path("content")
+                .valueStream()
+                .filter(unit -> projectId.equals(unit.path("projectId").asString()))
+                .toList();
     }
 
     /** The code of the newest sandbox message to {@code phone} after the first {@code skip} lines, if one arrived. */

@@ -13,6 +13,8 @@ final class OccupancyCodes {
     static final String PLATE_INVALID = "vehicle.plate-invalid";
     static final String PLATE_TAKEN = "vehicle.plate-taken";
     static final String VEHICLE_PERSON_NOT_OCCUPANT = "vehicle.person-not-occupant";
+    /** user-service, which finds people by phone, cannot be asked right now: 503, try again. */
+    static final String PEOPLE_UNAVAILABLE = "occupancy.people-unavailable";
 
     private OccupancyCodes() {}
 }

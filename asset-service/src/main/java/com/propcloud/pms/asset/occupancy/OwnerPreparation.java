@@ -167,7 +167,12 @@ class OwnerPreparation implements SheetDefinition.Preparation {
                 }
             }
             transactions.executeWithoutResult(tx -> {
-                projection.recordAll(tenant, registered, Timestamp.from(clock.instant()));
+                projection.recordAll(
+                        tenant,
+                        registered.stream()
+                                .map(PeopleRegistry.Registered::snapshot)
+                                .toList(),
+                        Timestamp.from(clock.instant()));
                 jdbc.batchUpdate(
                         "insert into import_person (tenant_id, import_id, row_number, person_id)"
                                 + " values (?, ?, ?, ?) on conflict do nothing",

@@ -14,6 +14,8 @@ import org.springframework.stereotype.Component;
  * Keeps {@code person} in step with user-service's owner events. Runs in the inbox transaction with the
  * event's tenant set (so row-level security files the row under that tenant); a redelivery is skipped
  * before it gets here. Events may arrive out of order: an update older than the stored copy is ignored.
+ * Imports and {@link PersonSync} write through the same guarded statement, so whichever copy is newest
+ * wins whatever arrives last.
  */
 @Component
 class PersonProjection {
@@ -43,10 +45,11 @@ class PersonProjection {
     }
 
     /**
-     * People user-service just created or matched for an import, recorded at once rather than when
-     * their events arrive (which then find the same state and change nothing).
+     * People as user-service holds them, recorded at once rather than when their events arrive (which
+     * then find the same state and change nothing): those an import just created or matched, and those
+     * {@link PersonSync} listed. A copy older than the stored one is skipped, as an older event is.
      */
-    void recordAll(UUID tenantId, List<PeopleRegistry.Registered> people, Timestamp receivedAt) {
+    void recordAll(UUID tenantId, List<PeopleRegistry.Snapshot> people, Timestamp receivedAt) {
         jdbc.batchUpdate(
                 UPSERT,
                 people.stream()

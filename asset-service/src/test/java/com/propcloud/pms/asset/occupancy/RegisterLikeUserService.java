@@ -4,6 +4,7 @@ import com.propcloud.pms.common.audit.Masking;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -97,5 +98,28 @@ final class RegisterLikeUserService implements PeopleRegistry {
             }
         }
         return answered;
+    }
+
+    /** Everyone registered in the tenant on one page, whatever the cursor: imports' tests list nobody. */
+    @Override
+    public Changes changed(UUID tenantId, Cursor from, int size) {
+        return new Changes(
+                byPhone.entrySet().stream()
+                        .filter(entry -> entry.getKey().startsWith(tenantId + "/"))
+                        .map(entry -> entry.getValue().snapshot())
+                        .toList(),
+                null);
+    }
+
+    @Override
+    public Map<String, UUID> findByPhones(UUID tenantId, List<String> phones) {
+        Map<String, UUID> found = new HashMap<>();
+        for (String phone : phones) {
+            Registered known = byPhone.get(tenantId + "/" + phone);
+            if (known != null) {
+                found.put(phone, known.personId());
+            }
+        }
+        return found;
     }
 }

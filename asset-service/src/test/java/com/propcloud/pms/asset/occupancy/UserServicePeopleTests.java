@@ -3,34 +3,24 @@ package com.propcloud.pms.asset.occupancy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The adapter against a stand-in for user-service on a local port (its token endpoint and the batch
- * endpoint): the wire format both ways, and which answers mean refused, unavailable or a fault.
+ * The adapter against a stand-in for user-service on a local port (its token endpoint and the owners
+ * routes): the wire format both ways, and which answers mean refused, unavailable or a fault.
  */
 class UserServicePeopleTests {
 
@@ -41,11 +31,11 @@ class UserServicePeopleTests {
             new PeopleRegistry.Candidate("2", "张伟", "13900000001", "11010119900307123X", "OWNER"),
             new PeopleRegistry.Candidate("3", "李娜", "13900000002", null, "RESIDENT"));
 
-    private Stub userService;
+    private UserServiceStandIn userService;
 
     @BeforeEach
     void start() throws IOException {
-        userService = new Stub();
+        userService = new UserServiceStandIn(SECRET);
     }
 
     @AfterEach
@@ -149,6 +139,92 @@ class UserServicePeopleTests {
     }
 
     @Nested
+    class Listing {
+
+        private final Instant start = Instant.parse("2026-11-21T02:15:04.120123Z");
+
+        @Test
+        void readsAPageAndWhereTheNextStarts() {
+            UserServiceStandIn.Someone first = userService.put(TENANT, someone("张伟", "13900000001", start));
+            UserServiceStandIn.Someone second =
+                    userService.put(TENANT, someone("李娜", "13900000002", start.plusSeconds(1)));
+            userService.put(TENANT, someone("王芳", "13900000003", start.plusSeconds(2)));
+
+            PeopleRegistry.Changes page = people(Duration.ofSeconds(5)).changed(TENANT, null, 2);
+
+            assertThat(page.people())
+                    .containsExactly(
+                            new PeopleRegistry.Snapshot(first.id(), "张伟", "139****0001", "OWNER", "ACTIVE", start),
+                            new PeopleRegistry.Snapshot(
+                                    second.id(), "李娜", "139****0002", "OWNER", "ACTIVE", start.plusSeconds(1)));
+            assertThat(page.next()).isEqualTo(new PeopleRegistry.Cursor(start.plusSeconds(1), second.id()));
+        }
+
+        @Test
+        void asksFromTheCursorAndTheLastPageHasNoNext() {
+            userService.put(TENANT, someone("张伟", "13900000001", start));
+            UUID after = UUID.fromString("00000000-0000-4000-8000-000000000000");
+
+            PeopleRegistry.Changes page =
+                    people(Duration.ofSeconds(5)).changed(TENANT, new PeopleRegistry.Cursor(start, after), 10);
+
+            assertThat(page.people()).hasSize(1);
+            assertThat(page.next()).isNull();
+            assertThat(userService.listings(TENANT))
+                    .containsExactly("GET /internal/v1/tenants/" + TENANT
+                            + "/owners?size=10&updatedSince=2026-11-21T02%3A15%3A04.120123Z&after=" + after);
+        }
+
+        @Test
+        void aServerErrorIsUnavailableAndAnUnknownTenantAFault() {
+            userService.down(true);
+            assertThatThrownBy(() -> people(Duration.ofSeconds(5)).changed(TENANT, null, 10))
+                    .isInstanceOf(PeopleRegistry.Unavailable.class);
+
+            userService.down(false);
+            userService.answer(404, "{\"status\":404,\"code\":\"not-found\"}");
+            assertThatThrownBy(() -> people(Duration.ofSeconds(5)).changed(TENANT, null, 10))
+                    .isInstanceOf(IllegalStateException.class);
+        }
+    }
+
+    @Nested
+    class Lookup {
+
+        @Test
+        void answersThePeopleByTheAskedPhonesAndLeavesUnknownOnesOut() {
+            UserServiceStandIn.Someone known =
+                    userService.put(TENANT, someone("张伟", "13900000001", Instant.parse("2026-11-01T00:00:00Z")));
+
+            Map<String, UUID> found =
+                    people(Duration.ofSeconds(5)).findByPhones(TENANT, List.of("13900000009", "13900000001"));
+
+            assertThat(found).containsExactly(Map.entry("13900000001", known.id()));
+        }
+
+        @Test
+        void sendsThePhonesInTheBodyNeverInTheAddress() {
+            people(Duration.ofSeconds(5)).findByPhones(TENANT, List.of("13900000001"));
+
+            assertThat(userService.requests).containsExactly("POST /internal/v1/tenants/" + TENANT + "/owners/lookup");
+            assertThat(userService.lastBody().path("phones").get(0).asString()).isEqualTo("13900000001");
+        }
+
+        @Test
+        void aServerErrorIsUnavailable() {
+            userService.down(true);
+
+            assertThatThrownBy(() -> people(Duration.ofSeconds(5)).findByPhones(TENANT, List.of("13900000001")))
+                    .isInstanceOf(PeopleRegistry.Unavailable.class)
+                    .hasMessageNotContaining("13900000001");
+        }
+    }
+
+    private static UserServiceStandIn.Someone someone(String name, String phone, Instant updatedAt) {
+        return new UserServiceStandIn.Someone(UUID.randomUUID(), name, phone, "OWNER", "ACTIVE", updatedAt);
+    }
+
+    @Nested
     class WhenUnavailable {
 
         @Test
@@ -171,7 +247,7 @@ class UserServicePeopleTests {
         @Test
         void aSlowAnswerIsUnavailableAfterTheRequestTimeout() {
             userService.answer(200, okBody());
-            userService.delayBatch(Duration.ofSeconds(3));
+            userService.delay(Duration.ofSeconds(3));
             long started = System.nanoTime();
 
             assertThatThrownBy(() -> people(Duration.ofMillis(300)).register(TENANT, IMPORT, BATCH))
@@ -219,95 +295,5 @@ class UserServicePeopleTests {
                   {"ref":"3","ownerId":"00000000-0000-4000-8000-000000000002","created":false,"displayName":"李娜",
                    "phoneMasked":"139****0002","category":"RESIDENT","status":"DISABLED",
                    "updatedAt":"2026-10-01T00:00:00Z"}]}""";
-    }
-
-    /**
-     * user-service as far as the adapter meets it: the client-credentials endpoint (HTTP Basic checked)
-     * and the batch endpoint, which wants a token the stub issued and answers what the test set.
-     */
-    static final class Stub implements AutoCloseable {
-
-        private static final JsonMapper JSON = JsonMapper.builder().build();
-
-        final AtomicInteger tokenRequests = new AtomicInteger();
-        final List<String> paths = new CopyOnWriteArrayList<>();
-        private final List<byte[]> bodies = new CopyOnWriteArrayList<>();
-        private final Set<String> issued = ConcurrentHashMap.newKeySet();
-        private final HttpServer server;
-        private volatile int status = 200;
-        private volatile String answer = "{}";
-        private volatile Duration batchDelay = Duration.ZERO;
-
-        Stub() throws IOException {
-            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-            server.createContext("/internal/oauth2/token", this::token);
-            server.createContext("/internal/v1/tenants/", this::batch);
-            server.setExecutor(Executors.newCachedThreadPool());
-            server.start();
-        }
-
-        String uri() {
-            return "http://127.0.0.1:" + server.getAddress().getPort();
-        }
-
-        void answer(int status, String body) {
-            this.status = status;
-            this.answer = body;
-        }
-
-        void delayBatch(Duration delay) {
-            this.batchDelay = delay;
-        }
-
-        void revokeTokens() {
-            issued.clear();
-        }
-
-        JsonNode lastBody() {
-            return JSON.readTree(bodies.get(bodies.size() - 1));
-        }
-
-        private void token(HttpExchange exchange) throws IOException {
-            tokenRequests.incrementAndGet();
-            String expected = "Basic "
-                    + Base64.getEncoder().encodeToString(("asset-service:" + SECRET).getBytes(StandardCharsets.UTF_8));
-            if (!expected.equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
-                send(exchange, 401, "{\"error\":\"invalid_client\"}");
-                return;
-            }
-            String token = "stub-" + UUID.randomUUID();
-            issued.add(token);
-            send(exchange, 200, "{\"access_token\":\"" + token + "\",\"token_type\":\"Bearer\",\"expires_in\":900}");
-        }
-
-        private void batch(HttpExchange exchange) throws IOException {
-            paths.add(exchange.getRequestURI().getPath());
-            bodies.add(exchange.getRequestBody().readAllBytes());
-            String authorization = String.valueOf(exchange.getRequestHeaders().getFirst("Authorization"));
-            if (!"POST".equals(exchange.getRequestMethod())
-                    || !issued.contains(authorization.replaceFirst("^Bearer ", ""))) {
-                send(exchange, 401, "{\"status\":401,\"code\":\"auth.unauthenticated\"}");
-                return;
-            }
-            try {
-                Thread.sleep(batchDelay.toMillis());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            send(exchange, status, answer);
-        }
-
-        private static void send(HttpExchange exchange, int status, String json) throws IOException {
-            byte[] body = json.getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().add("Content-Type", "application/json");
-            exchange.sendResponseHeaders(status, body.length);
-            exchange.getResponseBody().write(body);
-            exchange.close();
-        }
-
-        @Override
-        public void close() {
-            server.stop(0);
-        }
     }
 }

@@ -3,6 +3,8 @@ package com.propcloud.pms.asset.registry;
 import com.propcloud.pms.common.tenant.directory.TenantDirectory;
 import com.propcloud.pms.common.tenant.directory.TenantEntry;
 import java.time.ZoneId;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -36,6 +38,13 @@ public class DemoTenants {
             @Override
             public Optional<TenantEntry> findById(UUID id) {
                 return byCode.values().stream().filter(t -> t.id().equals(id)).findFirst();
+            }
+
+            @Override
+            public List<TenantEntry> all() {
+                return byCode.values().stream()
+                        .sorted(Comparator.comparing(TenantEntry::code))
+                        .toList();
             }
         };
     }

@@ -1,5 +1,6 @@
 package com.propcloud.pms.user.owner;
 
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -25,6 +26,22 @@ interface OwnerAccountRepository extends JpaRepository<OwnerAccount, UUID> {
     @Query("select o from OwnerAccount o where o.tenantId = :tenantId and o.phoneHash in :phoneHashes"
             + " and o.status <> com.propcloud.pms.user.owner.OwnerStatus.DELETED")
     List<OwnerAccount> findByPhoneHashes(UUID tenantId, Collection<String> phoneHashes);
+
+    /**
+     * The tenant's people, deleted ones included, whose {@code (updated_at, id)} comes after {@code (since,
+     * after)}, oldest change first: one page of the internal listing (keyset, so a page costs the same
+     * however far into the list it is).
+     */
+    @Query(
+            value = "select * from owner_account o where o.tenant_id = :tenantId"
+                    + " and (o.updated_at, o.id) > (cast(:since as timestamptz), cast(:after as uuid))"
+                    + " order by o.updated_at, o.id limit :limit",
+            nativeQuery = true)
+    List<OwnerAccount> findChangedAfter(
+            @Param("tenantId") UUID tenantId,
+            @Param("since") Instant since,
+            @Param("after") UUID after,
+            @Param("limit") int limit);
 
     /** Owners whose phone or ID number was encrypted under another key than {@code currentPrefix} names. */
     @Query("select o from OwnerAccount o where o.tenantId = :tenantId and (o.phoneCipher not like :currentPrefix"

@@ -143,9 +143,7 @@ class OwnerImports {
     }
 
     private void requireActiveTenant(UUID tenantId) {
-        TenantRef tenant = tenants.find(tenantId)
-                .filter(found -> !TenantDirectory.PLATFORM_CODE.equals(found.code()))
-                .orElseThrow(() -> new NotFoundException("tenant", tenantId));
+        TenantRef tenant = ServedTenant.require(tenants, tenantId);
         if (!tenant.active()) {
             throw new BusinessRuleViolation(
                     TENANT_INACTIVE,

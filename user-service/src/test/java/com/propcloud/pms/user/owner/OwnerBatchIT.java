@@ -10,16 +10,11 @@ import com.propcloud.pms.common.pii.IdNumbers;
 import com.propcloud.pms.common.tenant.TenantContext;
 import com.propcloud.pms.user.Api;
 import com.propcloud.pms.user.UserServiceTest;
-import com.propcloud.pms.user.staff.NewStaffAccount;
 import com.propcloud.pms.user.staff.StaffAccounts;
-import com.propcloud.pms.user.staff.StaffKind;
-import com.propcloud.pms.user.staff.StaffRole;
 import com.propcloud.pms.user.tenant.TenantDirectory;
 import com.propcloud.pms.user.tenant.TenantRef;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,7 +28,6 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.domain.PageRequest;
-import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.client.EntityExchangeResult;
 import org.springframework.test.web.servlet.client.RestTestClient;
@@ -46,8 +40,6 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @UserServiceTest
 class OwnerBatchIT {
-
-    private static final String SERVICE_SECRET = "pms-service-local";
 
     @Autowired
     RestTestClient client;
@@ -74,14 +66,16 @@ class OwnerBatchIT {
     AuditTrail trail;
 
     Api api;
+    InternalCalls calls;
     TenantRef tenant;
     String serviceToken;
 
     @BeforeEach
     void setUp() {
         api = new Api(client);
+        calls = new InternalCalls(client, tenants, staff);
         tenant = newTenant("Owner batch");
-        serviceToken = serviceToken();
+        serviceToken = calls.serviceToken();
     }
 
     @Nested
@@ -449,33 +443,10 @@ class OwnerBatchIT {
     }
 
     private TenantRef newTenant(String name) {
-        return tenants.registerIfAbsent("ob-" + UUID.randomUUID().toString().substring(0, 8), name);
+        return calls.newTenant(name);
     }
 
     private String staffToken(TenantRef in) {
-        String password = "Fresh#Tenant2026";
-        TenantContext.callAs(
-                in.id(),
-                () -> staff.openIfAbsent(new NewStaffAccount(
-                        "desk", "Test desk", StaffKind.STAFF, List.of(StaffRole.FRONT_DESK), password)));
-        return api.post("/api/v1/auth/login", Map.of("tenant", in.code(), "username", "desk", "password", password))
-                .getResponseBody()
-                .string("accessToken");
-    }
-
-    /** A service token, as asset-service obtains one: client credentials at user-service's token endpoint. */
-    private String serviceToken() {
-        String basic = Base64.getEncoder()
-                .encodeToString(("asset-service:" + SERVICE_SECRET).getBytes(StandardCharsets.UTF_8));
-        return client.post()
-                .uri("/internal/oauth2/token")
-                .header("Authorization", "Basic " + basic)
-                .contentType(MediaType.APPLICATION_FORM_URLENCODED)
-                .accept(MediaType.APPLICATION_JSON)
-                .body("grant_type=client_credentials")
-                .exchange()
-                .returnResult(Api.Json.class)
-                .getResponseBody()
-                .string("access_token");
+        return calls.staffToken(in);
     }
 }

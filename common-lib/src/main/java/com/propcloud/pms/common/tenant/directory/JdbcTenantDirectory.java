@@ -73,6 +73,11 @@ final class JdbcTenantDirectory implements TenantDirectory {
         return find(byId.get(id), () -> store.findById(id));
     }
 
+    @Override
+    public List<TenantEntry> all() {
+        return store.findAll();
+    }
+
     private Optional<TenantEntry> find(@Nullable Cached cached, Supplier<Optional<TenantEntry>> lookup) {
         if (cached != null && nanoTime.getAsLong() - cached.storedAt() < cacheTtlNanos) {
             return Optional.of(cached.entry());

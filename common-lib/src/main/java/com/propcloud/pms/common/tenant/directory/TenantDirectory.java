@@ -1,5 +1,6 @@
 package com.propcloud.pms.common.tenant.directory;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -25,4 +26,10 @@ public interface TenantDirectory {
 
     /** The tenant with this id. */
     Optional<TenantEntry> findById(UUID id);
+
+    /**
+     * Every tenant the table holds now, by code, for jobs that visit each tenant in turn. No refetch: a
+     * tenant not here yet arrives with its event or the bootstrap, and the job's next round meets it.
+     */
+    List<TenantEntry> all();
 }

@@ -69,6 +69,10 @@ final class TenantDirectoryStore {
                 "select " + COLUMNS + " from tenant_directory where id = ?", TenantDirectoryStore::entry, id));
     }
 
+    List<TenantEntry> findAll() {
+        return jdbc.query("select " + COLUMNS + " from tenant_directory order by code", TenantDirectoryStore::entry);
+    }
+
     private static Optional<TenantEntry> first(List<TenantEntry> found) {
         return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
     }

@@ -94,6 +94,8 @@ class TenantDirectoryIT {
         assertThat(directory.findByCode("ALPHA "))
                 .contains(new TenantEntry(ALPHA.id(), "alpha", "Tenant alpha", "ACTIVE", ZoneId.of("Asia/Shanghai")));
         assertThat(directory.findById(BETA.id()).map(TenantEntry::timeZone)).contains(ZoneId.of("Europe/Berlin"));
+        // what jobs that visit every tenant iterate, by code
+        assertThat(directory.all()).extracting(TenantEntry::code).containsSubsequence("alpha", "beta");
     }
 
     @Test
