@@ -398,9 +398,13 @@ class AuthorizationMatrixIT {
         EXPECTATIONS.put("GET /api/v1/units/export", Expectation.roles(ANY_STAFF));
         EXPECTATIONS.put("GET /api/v1/parking-spaces/export", Expectation.roles(ANY_STAFF));
         EXPECTATIONS.put("GET /api/v1/equipment/export", Expectation.roles(ANY_STAFF));
-        // owners+occupancy: imported like units (the matrix's rows name no unit, so no one is ever
-        // created in user-service); no export, it would carry phones and ID numbers in clear
-        importRoutes("/api/v1/occupants", AuthorizationMatrixIT::ownersCsv, registrars);
+        // owners+occupancy: imported like units (an upload's row names no unit; the importers' own import
+        // names a new unit and commits a new person); no export, it would carry phones and ID numbers
+        importRoutes(
+                "/api/v1/occupants",
+                AuthorizationMatrixIT::ownersCsv,
+                registrars,
+                AuthorizationMatrixIT::newOwnersImport);
         // opening balances (期初欠费): imported by HQ, project managers and finance within their projects,
         // read, totalled and exported by any staff member in scope (the export needs its project)
         importRoutes(
@@ -854,11 +858,18 @@ class AuthorizationMatrixIT {
         EXPECTATIONS.put("POST " + base + "/imports/{id}/commit", ownImport);
     }
 
-    /** An owners file of one owner of a unit numbered by the key (none such: the dry run refuses it). */
+    /** An owners file of one new owner (a fresh phone) of the matrix building's unit numbered by the key. */
     private static String ownersCsv(String key) {
         return "楼栋编号 Building code,房号 Unit number,姓名 Name,手机号 Mobile phone,身份证号 ID number,身份 Role,"
                 + "主缴费人 Primary payer,入住日期 Move-in date\r\n"
-                + "matrix," + key + ",矩阵,13800000000,,OWNER,Y,\r\n";
+                + "matrix," + key + ",矩阵,139" + randomDigits() + ",,OWNER,Y,\r\n";
+    }
+
+    /** A validated owners import of a new owner of a new unit of the matrix building, uploaded by HQ of A. */
+    private static String newOwnersImport() {
+        String number = "o-" + UUID.randomUUID().toString().substring(0, 8);
+        create("/api/v1/units", hqOfA(), unitIn(number).replace("%b", matrixBuilding()));
+        return uploaded("/api/v1/occupants/imports", ownersCsv(number));
     }
 
     /** A parking file of one visitor space numbered by the key (the import template's columns). */

@@ -155,6 +155,12 @@ final class Platform {
         // the gateway's own tests' business, not a brake on this suite
         env.put("PMS_RATE_LIMIT_AUTH_RATE", "600");
         env.put("PMS_RATE_LIMIT_AUTH_BURST", "600");
+        // likewise the per-address limit on anonymous and all traffic (50/s): the authorization matrix
+        // sends every route as every role from here in bursts; the limits' behaviour is tested in the gateway
+        env.put("PMS_RATE_LIMIT_IP_RATE", "1000");
+        env.put("PMS_RATE_LIMIT_IP_BURST", "2000");
+        env.put("PMS_RATE_LIMIT_USER_RATE", "1000");
+        env.put("PMS_RATE_LIMIT_USER_BURST", "2000");
         env.put("PMS_CRYPTO_CURRENT_KEY", CRYPTO_KEY_ID);
         env.put("PMS_CRYPTO_KEYS_" + CRYPTO_KEY_ID.toUpperCase(java.util.Locale.ROOT), CRYPTO_KEY);
         env.put("PMS_QUEUE_PREFIX", infra.queuePrefix());
