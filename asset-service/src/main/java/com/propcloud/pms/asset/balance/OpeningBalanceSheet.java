@@ -81,24 +81,15 @@ class OpeningBalanceSheet implements SheetDefinition {
         this.business = business;
     }
 
-    @Override
-    public String name() {
-        return "opening-balances";
-    }
+    private static final Layout LAYOUT = new Layout(
+            "opening-balances",
+            "期初欠费 Opening balances",
+            COLUMNS,
+            List.of("1", "1-1203", "物业费", "2024-05", new BigDecimal("356.80"), new BigDecimal("12.50"), "旧系统导入"));
 
     @Override
-    public String title() {
-        return "期初欠费 Opening balances";
-    }
-
-    @Override
-    public List<Column> columns() {
-        return COLUMNS;
-    }
-
-    @Override
-    public List<Object> sample() {
-        return List.of("1", "1-1203", "物业费", "2024-05", new BigDecimal("356.80"), new BigDecimal("12.50"), "旧系统导入");
+    public Layout layout() {
+        return LAYOUT;
     }
 
     /** A run knows its import: a balance records the import that wrote it. */

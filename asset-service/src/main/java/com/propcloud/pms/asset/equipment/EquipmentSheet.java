@@ -133,37 +133,28 @@ class EquipmentSheet implements SheetDefinition {
         this.clock = clock;
     }
 
-    @Override
-    public String name() {
-        return "equipment";
-    }
+    private static final Layout LAYOUT = new Layout(
+            "equipment",
+            "设备台账 Equipment",
+            COLUMNS,
+            List.of(
+                    "DT-01-01",
+                    "ELEVATOR",
+                    "1号楼1号客梯",
+                    "奥的斯 Otis",
+                    "GeN2",
+                    "OTIS-778812",
+                    "1",
+                    1,
+                    "1单元大堂 Lobby, entrance 1",
+                    "2024-03-01",
+                    "2027-02-28",
+                    "IN_SERVICE",
+                    15));
 
     @Override
-    public String title() {
-        return "设备台账 Equipment";
-    }
-
-    @Override
-    public List<Column> columns() {
-        return COLUMNS;
-    }
-
-    @Override
-    public List<Object> sample() {
-        return List.of(
-                "DT-01-01",
-                "ELEVATOR",
-                "1号楼1号客梯",
-                "奥的斯 Otis",
-                "GeN2",
-                "OTIS-778812",
-                "1",
-                1,
-                "1单元大堂 Lobby, entrance 1",
-                "2024-03-01",
-                "2027-02-28",
-                "IN_SERVICE",
-                15);
+    public Layout layout() {
+        return LAYOUT;
     }
 
     @Override

@@ -8,23 +8,45 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 
 /**
- * What the import machinery needs to know about one kind of sheet (buildings and units today; owners,
- * parking, equipment and opening balances later): its columns and a sample row for the template, and
- * a run that validates rows and, once a whole file is clean, writes them. The machinery owns files,
- * formats, headers, problems and the import's life cycle; a sheet owns its rows' meaning.
+ * What the import machinery needs to know about one kind of sheet (buildings+units, owners, parking,
+ * equipment, opening balances): its layout (columns and a sample row for the template), and a run that
+ * validates rows and, once a whole file is clean, writes them. The machinery owns files, formats,
+ * headers, problems and the import's life cycle; a sheet owns its rows' meaning.
  */
 public interface SheetDefinition {
 
-    /** The name imports of this sheet are recorded under, e.g. {@code units}. */
-    String name();
+    /**
+     * A sheet's name (imports are recorded under it, e.g. {@code units}), its worksheet's title in
+     * templates, exports and reports, its columns, and one example row for the template.
+     */
+    record Layout(String name, String title, List<Column> columns, List<Object> sample) {
 
-    /** The worksheet's title in templates, exports and reports. */
-    String title();
+        public Layout {
+            columns = List.copyOf(columns);
+            sample = List.copyOf(sample);
+            if (sample.size() != columns.size()) {
+                throw new IllegalArgumentException("A sample value per column: " + name);
+            }
+        }
+    }
 
-    List<Column> columns();
+    Layout layout();
 
-    /** One example row for the template, a value per column. */
-    List<Object> sample();
+    default String name() {
+        return layout().name();
+    }
+
+    default String title() {
+        return layout().title();
+    }
+
+    default List<Column> columns() {
+        return layout().columns();
+    }
+
+    default List<Object> sample() {
+        return layout().sample();
+    }
 
     /**
      * A fresh run of one import over its project, inside the transaction of a dry run or a commit; a

@@ -95,24 +95,15 @@ class OwnerSheet implements SheetDefinition {
         this.zone = zone;
     }
 
-    @Override
-    public String name() {
-        return "owners";
-    }
+    private static final Layout LAYOUT = new Layout(
+            "owners",
+            "业主与住户 Owners",
+            COLUMNS,
+            List.of("1", "1-1203", "张伟", "13900000001", "", "业主", "是", "2024-05-01"));
 
     @Override
-    public String title() {
-        return "业主与住户 Owners";
-    }
-
-    @Override
-    public List<Column> columns() {
-        return COLUMNS;
-    }
-
-    @Override
-    public List<Object> sample() {
-        return List.of("1", "1-1203", "张伟", "13900000001", "", "业主", "是", "2024-05-01");
+    public Layout layout() {
+        return LAYOUT;
     }
 
     @Override

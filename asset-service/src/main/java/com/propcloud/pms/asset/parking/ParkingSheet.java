@@ -95,24 +95,15 @@ class ParkingSheet implements SheetDefinition {
         this.clock = clock;
     }
 
-    @Override
-    public String name() {
-        return "parking-spaces";
-    }
+    private static final Layout LAYOUT = new Layout(
+            "parking-spaces",
+            "车位 Parking spaces",
+            COLUMNS,
+            List.of("B1", "B1-018", "OWNED", "OCCUPIED", "1", "1-1203"));
 
     @Override
-    public String title() {
-        return "车位 Parking spaces";
-    }
-
-    @Override
-    public List<Column> columns() {
-        return COLUMNS;
-    }
-
-    @Override
-    public List<Object> sample() {
-        return List.of("B1", "B1-018", "OWNED", "OCCUPIED", "1", "1-1203");
+    public Layout layout() {
+        return LAYOUT;
     }
 
     @Override

@@ -131,37 +131,28 @@ class UnitSheet implements SheetDefinition {
         this.clock = clock;
     }
 
-    @Override
-    public String name() {
-        return "units";
-    }
+    private static final Layout LAYOUT = new Layout(
+            "units",
+            "楼栋房屋 Units",
+            COLUMNS,
+            List.of(
+                    "1",
+                    "1号楼",
+                    18,
+                    2,
+                    2,
+                    "1-1203",
+                    12,
+                    "1",
+                    "APARTMENT",
+                    new BigDecimal("89.50"),
+                    new BigDecimal("72.30"),
+                    "VACANT",
+                    "2024-06-30"));
 
     @Override
-    public String title() {
-        return "楼栋房屋 Units";
-    }
-
-    @Override
-    public List<Column> columns() {
-        return COLUMNS;
-    }
-
-    @Override
-    public List<Object> sample() {
-        return List.of(
-                "1",
-                "1号楼",
-                18,
-                2,
-                2,
-                "1-1203",
-                12,
-                "1",
-                "APARTMENT",
-                new BigDecimal("89.50"),
-                new BigDecimal("72.30"),
-                "VACANT",
-                "2024-06-30");
+    public Layout layout() {
+        return LAYOUT;
     }
 
     @Override
