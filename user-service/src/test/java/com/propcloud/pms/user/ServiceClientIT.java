@@ -139,13 +139,17 @@ class ServiceClientIT {
                     .findFirst()
                     .orElseThrow();
             assertThat(demo)
-                    .containsOnlyKeys("id", "code", "name", "status", "timeZone", "updatedAt")
+                    .containsOnlyKeys(
+                            "id", "code", "name", "status", "timeZone", "maxProjects", "maxUnits", "updatedAt")
                     .containsEntry(
                             "id",
                             directory.findByCode("demo").orElseThrow().id().toString())
                     .containsEntry("name", "Demo Property Co.")
                     .containsEntry("status", "ACTIVE")
-                    .containsEntry("timeZone", "Asia/Shanghai");
+                    .containsEntry("timeZone", "Asia/Shanghai")
+                    // the demo's plan is unlimited
+                    .containsEntry("maxProjects", null)
+                    .containsEntry("maxUnits", null);
         }
 
         @Test

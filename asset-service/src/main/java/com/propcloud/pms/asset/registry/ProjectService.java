@@ -31,6 +31,7 @@ class ProjectService {
     private final RegionRepository regions;
     private final BuildingRepository buildings;
     private final ProjectTreeCache trees;
+    private final PlanLimits limits;
     private final Outbox outbox;
     private final Clock clock;
 
@@ -39,12 +40,14 @@ class ProjectService {
             RegionRepository regions,
             BuildingRepository buildings,
             ProjectTreeCache trees,
+            PlanLimits limits,
             Outbox outbox,
             Clock clock) {
         this.projects = projects;
         this.regions = regions;
         this.buildings = buildings;
         this.trees = trees;
+        this.limits = limits;
         this.outbox = outbox;
         this.clock = clock;
     }
@@ -61,7 +64,10 @@ class ProjectService {
         if (projects.existsByCode(details.code().strip())) {
             throw codeTaken();
         }
-        Project project = projects.saveAndFlush(Project.open(TenantContext.require(), details, now()));
+        UUID tenant = TenantContext.require();
+        // locks the tenant until this transaction ends, so a racing creation counts this project
+        limits.requireRoomForProject(tenant);
+        Project project = projects.saveAndFlush(Project.open(tenant, details, now()));
         publish(ProjectChangedV1.CREATED, project);
         return project;
     }

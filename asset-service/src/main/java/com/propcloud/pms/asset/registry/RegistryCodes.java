@@ -23,6 +23,10 @@ final class RegistryCodes {
     static final String UNIT_BUILDING_NOT_FOUND = "unit.building-not-found";
     static final String UNIT_FLOOR_OUT_OF_RANGE = "unit.floor-out-of-range";
     static final String UNIT_AREA_INVALID = "unit.area-invalid";
+    /** The tenant's plan allows no more projects (422; user-service's operator raises the limit). */
+    static final String PLAN_PROJECT_LIMIT_REACHED = "plan.project-limit-reached";
+    /** The tenant's plan allows no more units, counted over all its projects (422). */
+    static final String PLAN_UNIT_LIMIT_REACHED = "plan.unit-limit-reached";
 
     private RegistryCodes() {}
 }

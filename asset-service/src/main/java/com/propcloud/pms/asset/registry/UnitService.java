@@ -28,14 +28,21 @@ class UnitService {
     private final UnitRepository units;
     private final BuildingRepository buildings;
     private final ProjectTreeCache trees;
+    private final PlanLimits limits;
     private final Outbox outbox;
     private final Clock clock;
 
     UnitService(
-            UnitRepository units, BuildingRepository buildings, ProjectTreeCache trees, Outbox outbox, Clock clock) {
+            UnitRepository units,
+            BuildingRepository buildings,
+            ProjectTreeCache trees,
+            PlanLimits limits,
+            Outbox outbox,
+            Clock clock) {
         this.units = units;
         this.buildings = buildings;
         this.trees = trees;
+        this.limits = limits;
         this.outbox = outbox;
         this.clock = clock;
     }
@@ -59,7 +66,10 @@ class UnitService {
         if (units.existsByBuildingIdAndNumber(buildingId, details.number().strip())) {
             throw numberTaken();
         }
-        Unit unit = units.saveAndFlush(Unit.open(TenantContext.require(), building, details, now()));
+        UUID tenant = TenantContext.require();
+        // locks the tenant until this transaction ends, so a racing creation (or import) counts this unit
+        limits.requireRoomForUnits(tenant, 1);
+        Unit unit = units.saveAndFlush(Unit.open(tenant, building, details, now()));
         changed(UnitChangedV1.CREATED, unit);
         return unit;
     }

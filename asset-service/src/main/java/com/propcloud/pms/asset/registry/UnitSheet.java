@@ -121,12 +121,14 @@ class UnitSheet implements SheetDefinition {
 
     private final JdbcTemplate jdbc;
     private final ProjectTreeCache trees;
+    private final PlanLimits limits;
     private final Outbox outbox;
     private final Clock clock;
 
-    UnitSheet(DataSource dataSource, ProjectTreeCache trees, Outbox outbox, Clock clock) {
+    UnitSheet(DataSource dataSource, ProjectTreeCache trees, PlanLimits limits, Outbox outbox, Clock clock) {
         this.jdbc = new JdbcTemplate(dataSource);
         this.trees = trees;
+        this.limits = limits;
         this.outbox = outbox;
         this.clock = clock;
     }
@@ -291,10 +293,16 @@ class UnitSheet implements SheetDefinition {
 
         /**
          * A building whose floors the file narrows must still hold the units the file does not mention
-         * (the file's own are checked row by row).
+         * (the file's own are checked row by row). The units the file would create must fit the tenant's
+         * plan: one problem for the whole file. A commit checks this again in its own transaction, whose
+         * tenant lock ({@link PlanLimits}) then holds until the units are written.
          */
         @Override
         public Counts finishValidation(ProblemSink problems) {
+            Counts counts = tally.counts();
+            limits.unitLimitProblem(tenant, counts.toCreate())
+                    .ifPresent(reason -> problems.add(
+                            1, null, "超出套餐房屋数量上限 / " + reason + " (" + RegistryCodes.PLAN_UNIT_LIMIT_REACHED + ")"));
             for (var entry : fileBuildings.entrySet()) {
                 Known<Building.Details> existing = buildings.get(entry.getKey());
                 if (existing == null) {
@@ -313,7 +321,7 @@ class UnitSheet implements SheetDefinition {
                     }
                 });
             }
-            return tally.counts();
+            return counts;
         }
 
         /**

@@ -145,11 +145,12 @@ class Tenant {
     }
 
     /**
-     * Sets the plan's limits (null: unlimited), replacing both.
+     * Sets the plan's limits (null: unlimited), replacing both. Other services copy them (asset-service
+     * enforces them), so a change moves {@code updatedAt}.
      *
      * @return the names of the limits that changed
      */
-    List<String> changeLimits(@Nullable Integer projects, @Nullable Integer units) {
+    List<String> changeLimits(@Nullable Integer projects, @Nullable Integer units, Instant now) {
         List<String> changed = new ArrayList<>();
         if (!Objects.equals(projects, maxProjects)) {
             maxProjects = requireLimit(projects, "maxProjects");
@@ -158,6 +159,9 @@ class Tenant {
         if (!Objects.equals(units, maxUnits)) {
             maxUnits = requireLimit(units, "maxUnits");
             changed.add("maxUnits");
+        }
+        if (!changed.isEmpty()) {
+            touched(now);
         }
         return changed;
     }
@@ -209,11 +213,11 @@ class Tenant {
     }
 
     TenantCreatedV1 toCreatedEvent() {
-        return new TenantCreatedV1(id, code, name, status.name(), timeZone, createdAt);
+        return new TenantCreatedV1(id, code, name, status.name(), timeZone, maxProjects, maxUnits, createdAt);
     }
 
     TenantUpdatedV1 toUpdatedEvent() {
-        return new TenantUpdatedV1(id, code, name, status.name(), timeZone, updatedAt);
+        return new TenantUpdatedV1(id, code, name, status.name(), timeZone, maxProjects, maxUnits, updatedAt);
     }
 
     /** As operators see it: the contact phone masked, never in full. */
@@ -245,6 +249,6 @@ class Tenant {
     }
 
     InternalTenantView toInternalView() {
-        return new InternalTenantView(id, code, name, status.name(), timeZone, updatedAt);
+        return new InternalTenantView(id, code, name, status.name(), timeZone, maxProjects, maxUnits, updatedAt);
     }
 }

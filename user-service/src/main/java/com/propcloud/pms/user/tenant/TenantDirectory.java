@@ -114,7 +114,7 @@ public class TenantDirectory {
                 request.contactName(), normalisePhone(request.contactPhone()), request.contactEmail(), cipher);
         TenantRequests.Limits limits = request.limits();
         if (limits != null) {
-            tenant.changeLimits(limits.maxProjects(), limits.maxUnits());
+            tenant.changeLimits(limits.maxProjects(), limits.maxUnits(), now);
         }
         try {
             tenants.saveAndFlush(tenant);
@@ -133,8 +133,8 @@ public class TenantDirectory {
     }
 
     /**
-     * Applies an operator's changes. Name, time zone and status publish one {@code user.tenant.updated}
-     * (they are what other services copy); contact and limits are this service's own. The audit trail
+     * Applies an operator's changes. Name, time zone, status and plan limits publish one {@code
+     * user.tenant.updated} (they are what other services copy); the contact is this service's own. The audit trail
      * gets {@code tenant.updated} naming the changed fields (never their values: the phone is personal
      * data), and {@code tenant.suspended} or {@code tenant.reactivated} for a change of status.
      */
@@ -158,8 +158,11 @@ public class TenantDirectory {
         changed.addAll(tenant.changeContact(
                 request.contactName(), normalisePhone(request.contactPhone()), request.contactEmail(), cipher));
         if (request.limits() != null) {
-            changed.addAll(tenant.changeLimits(
-                    request.limits().maxProjects(), request.limits().maxUnits()));
+            List<String> limits = tenant.changeLimits(
+                    request.limits().maxProjects(), request.limits().maxUnits(), now);
+            changed.addAll(limits);
+            // asset-service enforces the limits from its copy
+            copied |= !limits.isEmpty();
         }
         TenantStatus status = request.status() == null ? null : TenantStatus.valueOf(request.status());
         boolean statusChanged = status != null && status != tenant.status();

@@ -216,14 +216,37 @@ class TenantManagementIT {
         }
 
         @Test
-        void contactAndLimitsAloneAreNoEventForOtherServices() {
-            patch(id, Map.of("contactName", "Li Na", "limits", Map.of("maxProjects", 2)));
+        void theContactAloneIsNoEventForOtherServices() {
+            patch(id, Map.of("contactName", "Li Na"));
 
             Integer updates = jdbc.queryForObject(
                     "select count(*) from outbox_event where type = 'user.tenant.updated' and aggregate_id = ?",
                     Integer.class,
                     UUID.fromString(id));
             assertThat(updates).isZero();
+        }
+
+        @Test
+        void changingTheLimitsPublishesUpdatedWithThemForAssetService() throws Exception {
+            patch(id, Map.of("limits", Map.of("maxProjects", 2)));
+
+            JsonNode envelope = events.await(EventTap.event("user.tenant.updated", UUID.fromString(id)));
+
+            EventTap.assertSameShape(envelope, EventTap.golden("user.tenant.updated.v1.json"));
+            assertThat(envelope.path("payload").path("maxProjects").asInt()).isEqualTo(2);
+            assertThat(envelope.path("payload").path("maxUnits").isNull()).isTrue();
+        }
+
+        @Test
+        void theInternalListCarriesTheLimitsAndNullForUnlimited() {
+            patch(id, Map.of("limits", Map.of("maxProjects", 4, "maxUnits", 900)));
+
+            Map<String, Object> limited = listedForServices(id);
+            assertThat(limited).containsEntry("maxProjects", 4).containsEntry("maxUnits", 900);
+            String demo = jdbc.queryForObject("select id::text from tenant where code = 'demo'", String.class);
+            assertThat(listedForServices(demo))
+                    .containsEntry("maxProjects", null)
+                    .containsEntry("maxUnits", null);
         }
 
         @Test
@@ -349,6 +372,34 @@ class TenantManagementIT {
                 .returnResult(JSON)
                 .getResponseBody();
         return (String) body.get("accessToken");
+    }
+
+    /** The tenant as {@code GET /internal/v1/tenants} lists it to a service (reporting-service's token). */
+    private Map<String, Object> listedForServices(String tenantId) {
+        Map<String, Object> token = client.post()
+                .uri("/internal/oauth2/token")
+                .header(
+                        "Authorization",
+                        "Basic "
+                                + java.util.Base64.getEncoder()
+                                        .encodeToString("reporting-service:pms-service-local".getBytes()))
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .body("grant_type=client_credentials")
+                .exchange()
+                .returnResult(JSON)
+                .getResponseBody();
+        Map<String, Object> list = exchange("GET", "/internal/v1/tenants", null, (String) token.get("access_token"))
+                .getResponseBody();
+        return ((List<?>) list.get("tenants"))
+                .stream()
+                        .map(tenant -> {
+                            @SuppressWarnings("unchecked")
+                            Map<String, Object> map = (Map<String, Object>) tenant;
+                            return map;
+                        })
+                        .filter(tenant -> tenantId.equals(tenant.get("id")))
+                        .findFirst()
+                        .orElseThrow();
     }
 
     private static List<Object> fields(EntityExchangeResult<Map<String, Object>> problem) {

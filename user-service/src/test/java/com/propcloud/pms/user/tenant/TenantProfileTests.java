@@ -56,8 +56,8 @@ class TenantProfileTests {
         Tenant tenant = Tenant.register("demo", "Demo", NOW);
 
         assertThat(tenant.toView(CIPHER).limits()).isEqualTo(new TenantView.Limits(null, null));
-        assertThat(tenant.changeLimits(5, null)).containsExactly("maxProjects");
-        assertThat(tenant.changeLimits(5, 2000)).containsExactly("maxUnits");
+        assertThat(tenant.changeLimits(5, null, NOW)).containsExactly("maxProjects");
+        assertThat(tenant.changeLimits(5, 2000, NOW)).containsExactly("maxUnits");
         assertThat(tenant.toView(CIPHER).limits()).isEqualTo(new TenantView.Limits(5, 2000));
     }
 
@@ -65,7 +65,7 @@ class TenantProfileTests {
     void refusesALimitBelowOne() {
         Tenant tenant = Tenant.register("demo", "Demo", NOW);
 
-        assertThatIllegalArgumentException().isThrownBy(() -> tenant.changeLimits(0, null));
+        assertThatIllegalArgumentException().isThrownBy(() -> tenant.changeLimits(0, null, NOW));
     }
 
     @Test

@@ -35,13 +35,13 @@ class TenantTests {
         Tenant tenant = Tenant.register("demo", "Demo Property Co.", NOW);
 
         assertThat(tenant.toCreatedEvent())
-                .isEqualTo(
-                        new TenantCreatedV1(tenant.id(), "demo", "Demo Property Co.", "ACTIVE", "Asia/Shanghai", NOW));
+                .isEqualTo(new TenantCreatedV1(
+                        tenant.id(), "demo", "Demo Property Co.", "ACTIVE", "Asia/Shanghai", null, null, NOW));
         Instant later = NOW.plusSeconds(60);
         assertThat(tenant.changeTimeZone(ZoneId.of("Asia/Tokyo"), later)).isTrue();
         assertThat(tenant.toUpdatedEvent())
-                .isEqualTo(
-                        new TenantUpdatedV1(tenant.id(), "demo", "Demo Property Co.", "ACTIVE", "Asia/Tokyo", later));
+                .isEqualTo(new TenantUpdatedV1(
+                        tenant.id(), "demo", "Demo Property Co.", "ACTIVE", "Asia/Tokyo", null, null, later));
     }
 
     @Test

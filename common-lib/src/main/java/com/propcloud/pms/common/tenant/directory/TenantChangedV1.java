@@ -7,7 +7,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * This consumer's own copy of the payloads of {@code user.tenant.created} ({@code createdAt}) and
  * {@code user.tenant.updated} ({@code updatedAt}), schema version 1; fields it does not need are
- * ignored.
+ * ignored. The plan limits came later: a payload without them reads as unlimited.
  */
 record TenantChangedV1(
         @Nullable UUID tenantId,
@@ -15,6 +15,8 @@ record TenantChangedV1(
         @Nullable String name,
         @Nullable String status,
         @Nullable String timeZone,
+        @Nullable Integer maxProjects,
+        @Nullable Integer maxUnits,
         @Nullable Instant createdAt,
         @Nullable Instant updatedAt) {
 
@@ -24,6 +26,6 @@ record TenantChangedV1(
     /** The tenant as of the event; its timestamp orders it against the copy already stored. */
     TenantRecord toRecord(Instant occurredAt) {
         Instant asOf = updatedAt != null ? updatedAt : createdAt != null ? createdAt : occurredAt;
-        return TenantRecord.of(tenantId, code, name, status, timeZone, asOf);
+        return TenantRecord.of(tenantId, code, name, status, timeZone, maxProjects, maxUnits, asOf);
     }
 }

@@ -16,19 +16,20 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 final class TenantDirectoryStore {
 
-    private static final String COLUMNS = "id, code, name, status, time_zone";
+    private static final String COLUMNS = "id, code, name, status, time_zone, max_projects, max_units";
 
     /** Another id holding the code with an older copy: user-service has moved the code on, so it goes. */
     private static final String DISPLACE = """
             delete from tenant_directory where code = ? and id <> ? and updated_at <= ?""";
 
     private static final String UPSERT = """
-            insert into tenant_directory (id, code, name, status, time_zone, updated_at)
-            select ?, ?, ?, ?, ?, ?
+            insert into tenant_directory (id, code, name, status, time_zone, max_projects, max_units, updated_at)
+            select ?, ?, ?, ?, ?, ?, ?, ?
             where not exists (select 1 from tenant_directory where code = ? and id <> ?)
             on conflict (id) do update
                 set code = excluded.code, name = excluded.name, status = excluded.status,
-                    time_zone = excluded.time_zone, updated_at = excluded.updated_at
+                    time_zone = excluded.time_zone, max_projects = excluded.max_projects,
+                    max_units = excluded.max_units, updated_at = excluded.updated_at
                 where tenant_directory.updated_at <= excluded.updated_at""";
 
     private final JdbcTemplate jdbc;
@@ -53,6 +54,8 @@ final class TenantDirectoryStore {
                         tenant.name(),
                         tenant.status(),
                         tenant.timeZone().getId(),
+                        tenant.maxProjects(),
+                        tenant.maxUnits(),
                         updatedAt,
                         tenant.code(),
                         tenant.id())
@@ -83,6 +86,8 @@ final class TenantDirectoryStore {
                 rs.getString("code"),
                 rs.getString("name"),
                 rs.getString("status"),
-                ZoneId.of(rs.getString("time_zone")));
+                ZoneId.of(rs.getString("time_zone")),
+                rs.getObject("max_projects", Integer.class),
+                rs.getObject("max_units", Integer.class));
     }
 }

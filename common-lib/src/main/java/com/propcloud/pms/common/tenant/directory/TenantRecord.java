@@ -10,8 +10,18 @@ import org.jspecify.annotations.Nullable;
 /**
  * One tenant as user-service described it at {@code updatedAt}, from its internal API or an event:
  * what the table stores, and what decides which of two copies is newer.
+ *
+ * @param maxProjects the plan's limits (and {@code maxUnits}), null for unlimited, also when an older payload lacks them
  */
-record TenantRecord(UUID id, String code, String name, String status, ZoneId timeZone, Instant updatedAt) {
+record TenantRecord(
+        UUID id,
+        String code,
+        String name,
+        String status,
+        ZoneId timeZone,
+        @Nullable Integer maxProjects,
+        @Nullable Integer maxUnits,
+        Instant updatedAt) {
 
     TenantRecord {
         if (id == null || code == null || name == null || status == null || timeZone == null || updatedAt == null) {
@@ -28,6 +38,8 @@ record TenantRecord(UUID id, String code, String name, String status, ZoneId tim
             @Nullable String name,
             @Nullable String status,
             @Nullable String timeZone,
+            @Nullable Integer maxProjects,
+            @Nullable Integer maxUnits,
             @Nullable Instant updatedAt) {
         if (timeZone == null) {
             throw new IllegalArgumentException("Tenant " + id + " has no time zone");
@@ -38,7 +50,7 @@ record TenantRecord(UUID id, String code, String name, String status, ZoneId tim
         } catch (DateTimeException e) {
             throw new IllegalArgumentException("Tenant " + id + " has an unknown time zone: " + timeZone, e);
         }
-        return new TenantRecord(id, code, name, status, zone, updatedAt);
+        return new TenantRecord(id, code, name, status, zone, maxProjects, maxUnits, updatedAt);
     }
 
     /** As user-service compares codes: without case or surrounding blanks. */
@@ -47,6 +59,6 @@ record TenantRecord(UUID id, String code, String name, String status, ZoneId tim
     }
 
     TenantEntry entry() {
-        return new TenantEntry(id, code, name, status, timeZone);
+        return new TenantEntry(id, code, name, status, timeZone, maxProjects, maxUnits);
     }
 }

@@ -84,6 +84,9 @@ final class UserServiceTenantSource implements TenantSource {
                         text(tenant.path("name")),
                         text(tenant.path("status")),
                         text(tenant.path("timeZone")),
+                        // absent from an older user-service: unlimited
+                        limit(tenant.path("maxProjects")),
+                        limit(tenant.path("maxUnits")),
                         // a list without timestamps loses against any copy an event brought
                         tenant.hasNonNull("updatedAt")
                                 ? Instant.parse(tenant.path("updatedAt").asString())
@@ -98,6 +101,10 @@ final class UserServiceTenantSource implements TenantSource {
 
     private static @Nullable UUID uuid(JsonNode node) {
         return node.isString() ? UUID.fromString(node.asString()) : null;
+    }
+
+    private static @Nullable Integer limit(JsonNode node) {
+        return node.isIntegralNumber() ? node.asInt() : null;
     }
 
     private static @Nullable String text(JsonNode node) {

@@ -16,6 +16,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A stand-in for user-service's internal API on a local port: a client-credentials token endpoint that
@@ -24,16 +25,32 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class StubUserService implements AutoCloseable {
 
-    /** A tenant as the stub lists it. */
-    public record Tenant(UUID id, String code, String name, String status, String timeZone, Instant updatedAt) {
+    /** A tenant as the stub lists it; without limits it lists them not at all, as user-service once did. */
+    public record Tenant(
+            UUID id,
+            String code,
+            String name,
+            String status,
+            String timeZone,
+            Instant updatedAt,
+            @Nullable Integer maxProjects,
+            @Nullable Integer maxUnits) {
 
         public static Tenant active(String code, String timeZone) {
-            return new Tenant(UUID.randomUUID(), code, "Tenant " + code, "ACTIVE", timeZone, Instant.now());
+            return new Tenant(UUID.randomUUID(), code, "Tenant " + code, "ACTIVE", timeZone, Instant.now(), null, null);
+        }
+
+        /** The same tenant with plan limits (null: unlimited, listed as null). */
+        Tenant withLimits(@Nullable Integer projects, @Nullable Integer units) {
+            return new Tenant(id, code, name, status, timeZone, updatedAt, projects, units);
         }
 
         String json() {
+            String limits = maxProjects == null && maxUnits == null
+                    ? ""
+                    : ",\"maxProjects\":" + maxProjects + ",\"maxUnits\":" + maxUnits;
             return "{\"id\":\"" + id + "\",\"code\":\"" + code + "\",\"name\":\"" + name + "\",\"status\":\"" + status
-                    + "\",\"timeZone\":\"" + timeZone + "\",\"updatedAt\":\"" + updatedAt + "\"}";
+                    + "\",\"timeZone\":\"" + timeZone + "\",\"updatedAt\":\"" + updatedAt + "\"" + limits + "}";
         }
     }
 

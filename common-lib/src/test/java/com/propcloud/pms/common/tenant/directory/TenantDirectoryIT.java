@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
@@ -18,6 +19,7 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -58,6 +60,8 @@ class TenantDirectoryIT {
 
     static final StubUserService.Tenant ALPHA = StubUserService.Tenant.active("alpha", "Asia/Shanghai");
     static final StubUserService.Tenant BETA = StubUserService.Tenant.active("beta", "Europe/Berlin");
+    static final StubUserService.Tenant LIMITED =
+            StubUserService.Tenant.active("limited", "Asia/Shanghai").withLimits(3, 500);
 
     static StubUserService userService;
 
@@ -69,7 +73,7 @@ class TenantDirectoryIT {
 
     @BeforeAll
     static void startUserService() throws Exception {
-        userService = StubUserService.start(CLIENT, SECRET).put(ALPHA).put(BETA);
+        userService = StubUserService.start(CLIENT, SECRET).put(ALPHA).put(BETA).put(LIMITED);
     }
 
     @AfterAll
@@ -96,6 +100,38 @@ class TenantDirectoryIT {
         assertThat(directory.findById(BETA.id()).map(TenantEntry::timeZone)).contains(ZoneId.of("Europe/Berlin"));
         // what jobs that visit every tenant iterate, by code
         assertThat(directory.all()).extracting(TenantEntry::code).containsSubsequence("alpha", "beta");
+    }
+
+    @Test
+    void theListCarriesPlanLimitsAndATenantListedWithoutThemIsUnlimited() {
+        await().atMost(Duration.ofSeconds(10)).until(() -> storedCodes().contains("limited"));
+
+        assertThat(limitsOf(LIMITED.id())).containsExactly(3, 500);
+        // ALPHA is listed without the fields, as by a user-service from before the limits
+        assertThat(limitsOf(ALPHA.id())).containsExactly(null, null);
+    }
+
+    @Test
+    void eventsCarryPlanLimitsAndAnUpdateLiftsThem() throws Exception {
+        awaitBootstrap();
+        UUID capped = UUID.randomUUID();
+        Instant at = Instant.parse("2026-11-21T03:00:00Z");
+        try (TestBroker broker = TestBroker.connect()) {
+            publish(broker, withLimits(created(capped, "capped", "Asia/Shanghai", at), "2", "40"));
+            await().atMost(Duration.ofSeconds(10)).until(() -> limitsOf(capped).equals(Arrays.asList(2, 40)));
+
+            String lifted = updated(capped, "capped", "ACTIVE", "Asia/Shanghai", at.plusSeconds(60));
+            publish(broker, withLimits(lifted, "null", "80"));
+            await().atMost(Duration.ofSeconds(10)).until(() -> limitsOf(capped).equals(Arrays.asList(null, 80)));
+        }
+    }
+
+    /** The tenant's (maxProjects, maxUnits) as the directory answers them; empty for an unknown tenant. */
+    private List<@Nullable Integer> limitsOf(UUID id) {
+        return directory
+                .findById(id)
+                .map(entry -> Arrays.asList(entry.maxProjects(), entry.maxUnits()))
+                .orElse(List.of());
     }
 
     @Test
@@ -226,7 +262,13 @@ class TenantDirectoryIT {
         return UUID.fromString(envelope.substring(start, start + 36));
     }
 
-    /** Shaped as user-service's golden {@code user.tenant.created.v1.json}. */
+    /** The event with plan limits in its payload (JSON literals: a number or {@code null}). */
+    private static String withLimits(String envelope, String maxProjects, String maxUnits) {
+        return envelope.replace(
+                "\"timeZone\":", "\"maxProjects\":" + maxProjects + ",\"maxUnits\":" + maxUnits + ",\"timeZone\":");
+    }
+
+    /** Shaped as user-service's golden {@code user.tenant.created.v1.json} before the plan limits. */
     private static String created(UUID tenantId, String code, String timeZone, Instant createdAt) {
         return """
                 {"eventId":"%s","type":"user.tenant.created","schemaVersion":1,"tenantId":"%s","projectId":null,
@@ -235,7 +277,7 @@ class TenantDirectoryIT {
                             "timeZone":"%s","createdAt":"%s"}}""".formatted(UUID.randomUUID(), tenantId, tenantId, createdAt, tenantId, code, timeZone, createdAt);
     }
 
-    /** Shaped as user-service's golden {@code user.tenant.updated.v1.json}. */
+    /** Shaped as user-service's golden {@code user.tenant.updated.v1.json} before the plan limits. */
     private static String updated(UUID tenantId, String code, String status, String timeZone, Instant updatedAt) {
         return """
                 {"eventId":"%s","type":"user.tenant.updated","schemaVersion":1,"tenantId":"%s","projectId":null,

@@ -21,6 +21,25 @@ class TenantEventContractTests {
         assertThat(tenant.id()).isEqualTo(event.aggregateId());
         assertThat(tenant.code()).isEqualTo("demo");
         assertThat(tenant.timeZone()).isEqualTo(ZoneId.of("Asia/Shanghai"));
+        assertThat(tenant.entry().maxProjects()).isEqualTo(10);
+        assertThat(tenant.entry().maxUnits()).isEqualTo(2000);
+    }
+
+    @Test
+    void aPayloadFromBeforeThePlanLimitsReadsAsUnlimited() throws IOException {
+        String older = """
+                {"eventId":"0f6c2a4e-8d1b-4c3e-9a57-2b1d6e4f8a90","type":"user.tenant.created","schemaVersion":1,
+                 "tenantId":"3b9e1f52-7c4a-4d8e-b1f6-5a2c9d0e7f13","projectId":null,
+                 "aggregateId":"3b9e1f52-7c4a-4d8e-b1f6-5a2c9d0e7f13","occurredAt":"2026-11-21T02:15:04.120Z",
+                 "payload":{"tenantId":"3b9e1f52-7c4a-4d8e-b1f6-5a2c9d0e7f13","code":"demo","name":"Demo",
+                            "status":"ACTIVE","timeZone":"Asia/Shanghai","createdAt":"2026-11-21T02:15:04.118Z"}}""";
+        EventEnvelope event = EventEnvelope.fromJson(older.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        TenantEntry tenant = event.payloadAs(TenantChangedV1.class)
+                .toRecord(event.occurredAt())
+                .entry();
+
+        assertThat(tenant.maxProjects()).isNull();
+        assertThat(tenant.maxUnits()).isNull();
     }
 
     @Test
@@ -31,6 +50,8 @@ class TenantEventContractTests {
         assertThat(event.type()).isEqualTo(TenantChangedV1.UPDATED);
         assertThat(tenant.status()).isEqualTo("SUSPENDED");
         assertThat(tenant.updatedAt()).isEqualTo(Instant.parse("2026-11-22T09:30:00.248Z"));
+        assertThat(tenant.maxProjects()).isNull();
+        assertThat(tenant.maxUnits()).isEqualTo(5000);
     }
 
     private static EventEnvelope golden(String file) throws IOException {

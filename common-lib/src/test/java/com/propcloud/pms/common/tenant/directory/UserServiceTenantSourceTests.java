@@ -41,7 +41,14 @@ class UserServiceTenantSourceTests {
 
         assertThat(tenants)
                 .containsExactly(new TenantRecord(
-                        demo.id(), "demo", "Tenant demo", "ACTIVE", ZoneId.of("Asia/Shanghai"), demo.updatedAt()));
+                        demo.id(),
+                        "demo",
+                        "Tenant demo",
+                        "ACTIVE",
+                        ZoneId.of("Asia/Shanghai"),
+                        null,
+                        null,
+                        demo.updatedAt()));
         assertThat(stub.tokenBodies()).containsExactly("grant_type=client_credentials");
         assertThat(stub.refusedListRequests()).isZero();
     }
