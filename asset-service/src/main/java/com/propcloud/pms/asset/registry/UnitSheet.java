@@ -21,9 +21,11 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
@@ -198,6 +200,9 @@ class UnitSheet implements SheetDefinition {
         private final Map<String, Known<Building.Details>> buildings = new HashMap<>();
 
         private final Map<UnitKey, Known<Unit.Details>> units = new HashMap<>();
+        /** Units someone holds now: their status follows their stays, not the file's status column. */
+        private final Set<UUID> occupied = new HashSet<>();
+
         private final Map<String, FileBuilding> fileBuildings = new LinkedHashMap<>();
         /** Building code and unit number of every row so far, to the row: duplicates are reported. */
         private final Map<String, Integer> seen = new HashMap<>();
@@ -250,12 +255,18 @@ class UnitSheet implements SheetDefinition {
                                                 handover == null ? null : handover.toLocalDate())));
                     },
                     projectId);
+            jdbc.query(
+                    "select distinct unit_id from occupancy where project_id = ? and move_out is null",
+                    rs -> {
+                        occupied.add(rs.getObject(1, UUID.class));
+                    },
+                    projectId);
         }
 
         @Override
         public void validate(RowReader row) {
             tally.row();
-            Parsed parsed = parse(row);
+            Parsed parsed = followingStays(parse(row));
             if (parsed == null) {
                 return;
             }
@@ -375,7 +386,7 @@ class UnitSheet implements SheetDefinition {
 
         @Override
         public void write(RowReader row) {
-            Parsed parsed = parse(row);
+            Parsed parsed = followingStays(parse(row));
             if (parsed == null) {
                 throw new IllegalStateException("Row " + row.number() + " no longer parses");
             }
@@ -490,6 +501,29 @@ class UnitSheet implements SheetDefinition {
                 outbox.appendAll(events);
                 events.clear();
             }
+        }
+
+        /**
+         * An occupied unit keeps the status its stays give it (occupancy.UnitStatusFollower): a file
+         * exported before the owners were imported, or edited to say VACANT, must not empty a home
+         * people live in. Its other fields are imported as usual.
+         */
+        private @Nullable Parsed followingStays(@Nullable Parsed parsed) {
+            Known<Unit.Details> known = parsed == null ? null : known(parsed);
+            if (known == null || !occupied.contains(known.id())) {
+                return parsed;
+            }
+            Unit.Details d = parsed.unit();
+            Unit.Details kept = new Unit.Details(
+                    d.number(),
+                    d.floor(),
+                    d.entrance(),
+                    d.type(),
+                    d.grossArea(),
+                    d.innerArea(),
+                    known.details().status(),
+                    d.handoverDate());
+            return new Parsed(parsed.buildingCode(), parsed.building(), kept);
         }
 
         private @Nullable Known<Unit.Details> known(Parsed parsed) {
