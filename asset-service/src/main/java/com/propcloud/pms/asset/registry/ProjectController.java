@@ -4,6 +4,9 @@ import com.propcloud.pms.common.security.DataScope;
 import com.propcloud.pms.common.web.PageQuery;
 import com.propcloud.pms.common.web.PageResponse;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.net.URI;
@@ -12,6 +15,7 @@ import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.domain.Sort;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -92,10 +96,17 @@ class ProjectController {
         return ResponseEntity.noContent().build();
     }
 
-    @GetMapping("/{id}/tree")
+    @GetMapping(path = "/{id}/tree", produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "The project's buildings, floors and units with counts by status (cached)")
-    ProjectTree tree(@PathVariable UUID id) {
-        return trees.tree(id, staff());
+    @ApiResponse(
+            responseCode = "200",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON_VALUE,
+                            schema = @Schema(implementation = ProjectTree.class)))
+    ResponseEntity<byte[]> tree(@PathVariable UUID id) {
+        // the cached body as it is (see ProjectTreeCache)
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(trees.tree(id, staff()));
     }
 
     private static DataScope staff() {
