@@ -5,6 +5,7 @@ import com.propcloud.pms.asset.importing.ProblemSink;
 import com.propcloud.pms.asset.importing.RowReader;
 import com.propcloud.pms.asset.importing.SheetDefinition;
 import com.propcloud.pms.asset.importing.SpreadsheetWriter;
+import com.propcloud.pms.asset.importing.VersionedUpdates;
 import com.propcloud.pms.asset.registry.RegistryLookup;
 import com.propcloud.pms.asset.schedule.ScheduleProperties;
 import com.propcloud.pms.common.messaging.outbox.Outbox;
@@ -28,7 +29,6 @@ import java.util.Set;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
-import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -270,20 +270,12 @@ class OpeningBalanceSheet implements SheetDefinition {
                         inserts);
                 inserts.clear();
             }
-            if (!updates.isEmpty()) {
-                int[] counts = jdbc.batchUpdate(
-                        "update opening_balance set version = version + 1, amount = ?, late_fee = ?, note = ?,"
-                                + " import_id = ?, imported_at = ? where id = ? and version = ?",
-                        updates);
-                for (int count : counts) {
-                    // updates are not rewritten, so each reports its own count
-                    if (count == 0) {
-                        throw new OptimisticLockingFailureException(
-                                "An opening balance was changed while the import was committed");
-                    }
-                }
-                updates.clear();
-            }
+            VersionedUpdates.run(
+                    jdbc,
+                    "update opening_balance set version = version + 1, amount = ?, late_fee = ?, note = ?,"
+                            + " import_id = ?, imported_at = ? where id = ? and version = ?",
+                    updates,
+                    "An opening balance");
             if (!events.isEmpty()) {
                 outbox.appendAll(events);
                 events.clear();

@@ -7,6 +7,7 @@ import com.propcloud.pms.asset.importing.RowReader;
 import com.propcloud.pms.asset.importing.SheetDefinition;
 import com.propcloud.pms.asset.importing.SpreadsheetWriter;
 import com.propcloud.pms.asset.importing.Tally;
+import com.propcloud.pms.asset.importing.VersionedUpdates;
 import com.propcloud.pms.asset.registry.RegistryLookup;
 import com.propcloud.pms.common.messaging.outbox.Outbox;
 import com.propcloud.pms.common.security.DataScope;
@@ -29,7 +30,6 @@ import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -273,21 +273,14 @@ class EquipmentSheet implements SheetDefinition {
                         inserts);
                 inserts.clear();
             }
-            if (!updates.isEmpty()) {
-                int[] counts = jdbc.batchUpdate(
-                        "update equipment set version = version + 1, building_id = ?, category = ?, name = ?,"
-                                + " brand = ?, model = ?, serial_number = ?, floor = ?, location = ?, install_date = ?,"
-                                + " warranty_end = ?, status = ?, maintenance_cycle_days = ?, updated_at = ?"
-                                + " where id = ? and version = ?",
-                        updates);
-                for (int count : counts) {
-                    if (count == 0) {
-                        throw new OptimisticLockingFailureException(
-                                "An item was changed while the import was committed");
-                    }
-                }
-                updates.clear();
-            }
+            VersionedUpdates.run(
+                    jdbc,
+                    "update equipment set version = version + 1, building_id = ?, category = ?, name = ?,"
+                            + " brand = ?, model = ?, serial_number = ?, floor = ?, location = ?, install_date = ?,"
+                            + " warranty_end = ?, status = ?, maintenance_cycle_days = ?, updated_at = ?"
+                            + " where id = ? and version = ?",
+                    updates,
+                    "An item");
             if (!events.isEmpty()) {
                 outbox.appendAll(events);
                 events.clear();

@@ -7,6 +7,7 @@ import com.propcloud.pms.asset.importing.RowReader;
 import com.propcloud.pms.asset.importing.SheetDefinition;
 import com.propcloud.pms.asset.importing.SpreadsheetWriter;
 import com.propcloud.pms.asset.importing.Tally;
+import com.propcloud.pms.asset.importing.VersionedUpdates;
 import com.propcloud.pms.asset.registry.RegistryDirectory;
 import com.propcloud.pms.asset.registry.RegistryDirectory.UnitKey;
 import com.propcloud.pms.asset.registry.RegistryLookup;
@@ -28,7 +29,6 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
-import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -270,19 +270,12 @@ class ParkingSheet implements SheetDefinition {
                         inserts);
                 inserts.clear();
             }
-            if (!updates.isEmpty()) {
-                int[] counts = jdbc.batchUpdate(
-                        "update parking_space set version = version + 1, type = ?, status = ?, unit_id = ?,"
-                                + " updated_at = ? where id = ? and version = ?",
-                        updates);
-                for (int count : counts) {
-                    if (count == 0) {
-                        throw new OptimisticLockingFailureException(
-                                "A parking space was changed while the import was committed");
-                    }
-                }
-                updates.clear();
-            }
+            VersionedUpdates.run(
+                    jdbc,
+                    "update parking_space set version = version + 1, type = ?, status = ?, unit_id = ?,"
+                            + " updated_at = ? where id = ? and version = ?",
+                    updates,
+                    "A parking space");
             outbox.appendAll(events);
             events.clear();
         }

@@ -7,6 +7,7 @@ import com.propcloud.pms.asset.importing.RowReader;
 import com.propcloud.pms.asset.importing.SheetDefinition;
 import com.propcloud.pms.asset.importing.SpreadsheetWriter;
 import com.propcloud.pms.asset.importing.Tally;
+import com.propcloud.pms.asset.importing.VersionedUpdates;
 import com.propcloud.pms.common.messaging.outbox.Outbox;
 import com.propcloud.pms.common.security.DataScope;
 import com.propcloud.pms.common.tenant.TenantContext;
@@ -29,7 +30,6 @@ import java.util.Set;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
-import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -377,7 +377,7 @@ class UnitSheet implements SheetDefinition {
                                 Timestamp.from(now),
                                 existing.id(),
                                 existing.version());
-                        requireOne(updated, "building " + d.code());
+                        VersionedUpdates.requireOne(updated, "building " + d.code());
                         buildingChanged(BuildingChangedV1.UPDATED, file.id, d);
                     }
                 }
@@ -486,17 +486,13 @@ class UnitSheet implements SheetDefinition {
                         inserts);
                 inserts.clear();
             }
-            if (!updates.isEmpty()) {
-                int[] counts = jdbc.batchUpdate(
-                        "update unit set version = version + 1, floor = ?, entrance = ?, type = ?, gross_area = ?,"
-                                + " inner_area = ?, status = ?, handover_date = ?, updated_at = ?"
-                                + " where id = ? and version = ?",
-                        updates);
-                for (int count : counts) {
-                    requireOne(count, "a unit");
-                }
-                updates.clear();
-            }
+            VersionedUpdates.run(
+                    jdbc,
+                    "update unit set version = version + 1, floor = ?, entrance = ?, type = ?, gross_area = ?,"
+                            + " inner_area = ?, status = ?, handover_date = ?, updated_at = ?"
+                            + " where id = ? and version = ?",
+                    updates,
+                    "a unit");
             if (!events.isEmpty()) {
                 outbox.appendAll(events);
                 events.clear();
@@ -604,13 +600,6 @@ class UnitSheet implements SheetDefinition {
 
     private static boolean hasFloor(Building.Details building, int floor) {
         return floor != 0 && floor <= building.floorsAbove() && floor >= -building.floorsBelow();
-    }
-
-    private static void requireOne(int count, String what) {
-        // reWriteBatchedInserts reports SUCCESS_NO_INFO (-2) for rewritten statements; updates are not rewritten
-        if (count == 0) {
-            throw new OptimisticLockingFailureException(what + " was changed while the import was committed");
-        }
     }
 
     /**
