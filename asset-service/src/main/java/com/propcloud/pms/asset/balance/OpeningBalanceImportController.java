@@ -1,20 +1,17 @@
 package com.propcloud.pms.asset.balance;
 
 import com.propcloud.pms.asset.importing.ImportService;
+import com.propcloud.pms.asset.importing.SheetExport;
 import com.propcloud.pms.asset.importing.SheetImportController;
-import com.propcloud.pms.asset.importing.SpreadsheetWriter;
 import com.propcloud.pms.asset.registry.Roles;
 import com.propcloud.pms.common.security.DataScope;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -36,18 +33,14 @@ class OpeningBalanceImportController extends SheetImportController {
 
     private final OpeningBalanceSheet sheet;
     private final OpeningBalanceService balances;
-    private final TransactionTemplate readOnly;
+    private final SheetExport exports;
 
     OpeningBalanceImportController(
-            ImportService imports,
-            OpeningBalanceSheet sheet,
-            OpeningBalanceService balances,
-            PlatformTransactionManager transactions) {
+            ImportService imports, OpeningBalanceSheet sheet, OpeningBalanceService balances, SheetExport exports) {
         super(imports, sheet, OpeningBalanceController.PATH, IMPORTER_ROLES);
         this.sheet = sheet;
         this.balances = balances;
-        this.readOnly = new TransactionTemplate(transactions);
-        this.readOnly.setReadOnly(true);
+        this.exports = exports;
     }
 
     @GetMapping("/export")
@@ -67,13 +60,6 @@ class OpeningBalanceImportController extends SheetImportController {
                 OpeningBalanceController.requireProject(projectId), unitId, feeItem, period);
         DataScope scope = staff();
         balances.requireProject(filter.projectId(), scope);
-        var out = xlsx(response, "opening-balances.xlsx");
-        readOnly.executeWithoutResult(tx -> {
-            try (SpreadsheetWriter writer = new SpreadsheetWriter(out, sheet.title())) {
-                sheet.export(filter, writer);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        });
+        exports.download(response, sheet, "opening-balances.xlsx", writer -> sheet.export(filter, writer));
     }
 }
