@@ -22,10 +22,28 @@ interface OwnerAccountRepository extends JpaRepository<OwnerAccount, UUID> {
             + " and o.status <> com.propcloud.pms.user.owner.OwnerStatus.DELETED")
     Optional<OwnerAccount> findByPhoneHash(UUID tenantId, String phoneHash);
 
-    /** The living owners among these phone hashes: a batch is matched in one query, not one per entry. */
-    @Query("select o from OwnerAccount o where o.tenantId = :tenantId and o.phoneHash in :phoneHashes"
-            + " and o.status <> com.propcloud.pms.user.owner.OwnerStatus.DELETED")
-    List<OwnerAccount> findByPhoneHashes(UUID tenantId, Collection<String> phoneHashes);
+    /**
+     * The living owners among these phone hashes: a batch is matched in one query, not one per entry.
+     *
+     * <p>Written as one unique-index probe per hash on purpose. The plain {@code phone_hash in (…)} form
+     * lets the planner pick any index that leads with {@code tenant_id} whenever the table's statistics
+     * lag behind a bulk load (a tenant's first import, or autovacuum off), and then compares every one of
+     * the tenant's rows with every hash: a 50,000-person import became quadratic. A lateral probe per
+     * hash matches both columns of the unique index, which no statistics make look worse.
+     */
+    String MATCH_BY_PHONE_HASHES = """
+            select o.* from unnest(cast(:phoneHashes as text[])) as wanted(phone_hash)
+            cross join lateral (
+                select * from owner_account a
+                where a.tenant_id = :tenantId and a.phone_hash = wanted.phone_hash and a.status <> 'DELETED'
+                limit 1) o""";
+
+    @Query(value = MATCH_BY_PHONE_HASHES, nativeQuery = true)
+    List<OwnerAccount> findByPhoneHashes(@Param("tenantId") UUID tenantId, @Param("phoneHashes") String[] phoneHashes);
+
+    default List<OwnerAccount> findByPhoneHashes(UUID tenantId, Collection<String> phoneHashes) {
+        return phoneHashes.isEmpty() ? List.of() : findByPhoneHashes(tenantId, phoneHashes.toArray(String[]::new));
+    }
 
     /**
      * The tenant's people, deleted ones included, whose {@code (updated_at, id)} comes after {@code (since,

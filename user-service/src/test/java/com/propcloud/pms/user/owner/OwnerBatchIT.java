@@ -346,6 +346,50 @@ class OwnerBatchIT {
         }
     }
 
+    /**
+     * A batch is matched by one probe of the phone index per phone, however many people the tenant has:
+     * the plan is pinned, not timed. A {@code phone_hash in (…)} query may be planned as a scan of the
+     * tenant's rows filtered against every phone whenever statistics lag behind a bulk load, which made a
+     * 50,000-person import quadratic; the probe form cannot be.
+     */
+    @Nested
+    class MatchingAtScale {
+
+        @Test
+        void probesThePhoneIndexOncePerPhoneInsteadOfFilteringTheTenantsPeople() {
+            TenantRef large = newTenant("Large register");
+            TenantContext.runAs(large.id(), () -> new TransactionTemplate(transactions).executeWithoutResult(tx -> {
+                jdbc.update("""
+                        insert into owner_account (id, tenant_id, display_name, category, phone_cipher, phone_hash,
+                                                   phone_masked, status, created_at, updated_at)
+                        select gen_random_uuid(), ?, 'Owner ' || n, 'OWNER', 'cipher', md5(n::text) || md5('x' || n),
+                               '136****0000', 'ACTIVE', now(), now()
+                        from generate_series(1, 20000) n""", large.id());
+                List<String> wanted = jdbc.queryForList(
+                        "select md5(n::text) || md5('x' || n) from generate_series(37, 18500, 37) n", String.class);
+                // prepared with a generic plan, as the application's statements are after a few runs
+                String sql = OwnerAccountRepository.MATCH_BY_PHONE_HASHES
+                        .replace(":tenantId", "$1")
+                        .replace(":phoneHashes", "$2");
+                jdbc.execute("set local plan_cache_mode = force_generic_plan");
+                jdbc.execute("prepare match_probe (uuid, text[]) as " + sql);
+                List<String> plan = jdbc.queryForList(
+                        "explain (analyze, costs off) execute match_probe('" + large.id() + "', '{"
+                                + String.join(",", wanted) + "}')",
+                        String.class);
+                jdbc.execute("deallocate match_probe");
+
+                assertThat(wanted).hasSize(500);
+                assertThat(plan)
+                        .as("%s", String.join("\n", plan))
+                        .anyMatch(line -> line.contains("Nested Loop") && line.contains("rows=500 loops=1"))
+                        .anyMatch(line -> line.contains("Index Scan using owner_account_tenant_phone_uq")
+                                && line.contains("rows=1 loops=500"))
+                        .noneMatch(line -> line.contains("Rows Removed by Filter"));
+            }));
+        }
+    }
+
     @SafeVarargs
     private EntityExchangeResult<Api.Json> batch(TenantRef in, UUID importId, Map<String, Object>... entries) {
         return batch(in, importId, List.of(entries));
