@@ -92,6 +92,11 @@ class OpeningBalanceSheet implements SheetDefinition {
         return LAYOUT;
     }
 
+    @Override
+    public List<String> tables() {
+        return List.of("opening_balance");
+    }
+
     /** A run knows its import: a balance records the import that wrote it. */
     @Override
     public SheetRun start(Context context) {

@@ -158,6 +158,11 @@ class EquipmentSheet implements SheetDefinition {
     }
 
     @Override
+    public List<String> tables() {
+        return List.of("equipment", "maintenance_plan");
+    }
+
+    @Override
     public SheetRun start(Context context) {
         UUID projectId = context.projectId();
         if (!registry.projectExists(projectId)) {

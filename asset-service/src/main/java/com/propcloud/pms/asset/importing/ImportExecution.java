@@ -39,6 +39,7 @@ class ImportExecution {
     private final ImportRuns runs;
     private final Map<String, SheetDefinition> sheets;
     private final TransactionTemplate transactions;
+    private final TableStatistics statistics;
     private final Clock clock;
 
     ImportExecution(
@@ -47,12 +48,14 @@ class ImportExecution {
             ImportRuns runs,
             List<SheetDefinition> sheets,
             PlatformTransactionManager transactions,
+            TableStatistics statistics,
             Clock clock) {
         this.jobs = jobs;
         this.store = store;
         this.runs = runs;
         this.sheets = sheets.stream().collect(Collectors.toUnmodifiableMap(SheetDefinition::name, Function.identity()));
         this.transactions = new TransactionTemplate(transactions);
+        this.statistics = statistics;
         this.clock = clock;
     }
 
@@ -129,10 +132,10 @@ class ImportExecution {
         if (preparation != null && !prepare(sheet, preparation, context, found, file)) {
             return;
         }
-        transactions.executeWithoutResult(tx -> {
+        SheetDefinition.Counts written = transactions.execute(tx -> {
             ImportJob job = jobs.findForCommit(importId).orElseThrow();
             if (job.status() != ImportStatus.COMMITTING) {
-                return;
+                return null;
             }
             store.deleteProblems(importId);
             SheetDefinition.SheetRun run = sheet.start(context);
@@ -146,7 +149,11 @@ class ImportExecution {
             }
             jobs.save(job);
             runs.end(importId);
+            return job.status() == ImportStatus.COMMITTED ? validation.counts() : null;
         });
+        if (written != null) {
+            statistics.refreshAfter((long) written.toCreate() + written.toUpdate(), sheet.tables());
+        }
     }
 
     /** The preparation; false when it refused rows (the import is then FAILED with their problems). */
@@ -163,6 +170,8 @@ class ImportExecution {
         Ticker ticker = new Ticker(importId, ImportProgress.Phase.PREPARING, null);
         preparation.prepare(context, action -> eachRow(sheet, job, file, action), problems, ticker::rowsDone);
         if (refused.isEmpty()) {
+            // the commit's transaction reads what the preparation wrote: plan it for the tables as they are
+            statistics.refreshAfter(job.counts().rows(), preparation.tables());
             runs.progress(importId, ImportProgress.Phase.COMMITTING, 0, null);
             return true;
         }

@@ -62,6 +62,14 @@ public interface SheetDefinition {
         return null;
     }
 
+    /**
+     * The tables a commit fills or changes in bulk: after a large one their planner statistics are
+     * refreshed ({@link TableStatistics}), so what runs next is planned for the tables as they now are.
+     */
+    default List<String> tables() {
+        return List.of();
+    }
+
     /** The import a run belongs to. */
     record Context(UUID importId, UUID projectId) {}
 
@@ -74,6 +82,11 @@ public interface SheetDefinition {
     interface Preparation {
 
         void prepare(Context context, Rows rows, ProblemSink problems, Progress progress);
+
+        /** The tables it fills; refreshed like {@link SheetDefinition#tables()} before the commit's transaction. */
+        default List<String> tables() {
+            return List.of();
+        }
     }
 
     /** The file's data rows in order, each read once per call. */

@@ -5,12 +5,16 @@ import com.propcloud.pms.asset.importing.SheetDefinition;
 import com.propcloud.pms.common.tenant.TenantContext;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.springframework.core.retry.RetryPolicy;
+import org.springframework.core.retry.RetryTemplate;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -26,6 +30,13 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Component
 class OwnerPreparation implements SheetDefinition.Preparation {
+
+    private static final RetryTemplate CONCURRENT_INSERTS = new RetryTemplate(RetryPolicy.builder()
+            .includes(DuplicateKeyException.class)
+            .maxRetries(3)
+            .delay(Duration.ofMillis(20))
+            .jitter(Duration.ofMillis(20))
+            .build());
 
     private final PeopleRegistry registry;
     private final JdbcTemplate jdbc;
@@ -44,6 +55,11 @@ class OwnerPreparation implements SheetDefinition.Preparation {
         this.projection = projection;
         this.transactions = new TransactionTemplate(transactions);
         this.clock = clock;
+    }
+
+    @Override
+    public List<String> tables() {
+        return List.of("person", "import_person");
     }
 
     /** Row number to person id, for the rows prepared so far. */
@@ -166,7 +182,11 @@ class OwnerPreparation implements SheetDefinition.Preparation {
                     links.add(new Object[] {tenant, importId, row, person.personId()});
                 }
             }
-            transactions.executeWithoutResult(tx -> {
+            // the people's own events may be recording the same people right now (a batch's people are
+            // announced as soon as user-service commits them): two inserts of one new person collide on the
+            // projection's second unique index, which the upsert cannot take as its arbiter; the loser
+            // simply runs again and updates the row the other one wrote
+            CONCURRENT_INSERTS.invoke(() -> transactions.executeWithoutResult(tx -> {
                 projection.recordAll(
                         tenant,
                         registered.stream()
@@ -177,7 +197,7 @@ class OwnerPreparation implements SheetDefinition.Preparation {
                         "insert into import_person (tenant_id, import_id, row_number, person_id)"
                                 + " values (?, ?, ?, ?) on conflict do nothing",
                         links);
-            });
+            }));
         }
 
         private static com.propcloud.pms.asset.importing.Column column(String field) {

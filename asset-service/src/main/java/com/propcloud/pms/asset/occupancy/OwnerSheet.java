@@ -107,6 +107,11 @@ class OwnerSheet implements SheetDefinition {
     }
 
     @Override
+    public List<String> tables() {
+        return List.of("occupancy", "unit");
+    }
+
+    @Override
     public SheetRun start(Context context) {
         return new Run(context.projectId(), context.importId(), preparation.prepared(context.importId()));
     }

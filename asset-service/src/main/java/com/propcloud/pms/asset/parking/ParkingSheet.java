@@ -107,6 +107,11 @@ class ParkingSheet implements SheetDefinition {
     }
 
     @Override
+    public List<String> tables() {
+        return List.of("parking_space");
+    }
+
+    @Override
     public SheetRun start(Context context) {
         UUID projectId = context.projectId();
         if (!registry.projectExists(projectId)) {

@@ -160,6 +160,11 @@ class UnitSheet implements SheetDefinition {
     }
 
     @Override
+    public List<String> tables() {
+        return List.of("building", "unit");
+    }
+
+    @Override
     public SheetRun start(Context context) {
         UUID projectId = context.projectId();
         Boolean exists =

@@ -9,15 +9,19 @@ import static com.propcloud.pms.asset.registry.RegistryApi.problem;
 import static com.propcloud.pms.asset.registry.RegistryApi.scoped;
 import static com.propcloud.pms.asset.registry.RegistryApi.unique;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import com.propcloud.pms.asset.importing.SheetFiles;
 import com.propcloud.pms.asset.importing.SheetImportController;
+import com.propcloud.pms.asset.importing.TableStatistics;
 import com.propcloud.pms.test.EventTap;
 import com.propcloud.pms.test.UsesPmsInfrastructure;
 import java.io.ByteArrayInputStream;
 import java.net.http.HttpResponse;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -29,8 +33,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -52,6 +58,16 @@ class UnitImportIT {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    /** How often the table was analysed on request (autovacuum's own analyses are counted apart). */
+    long analyses(String table) {
+        Long count = jdbc.queryForObject(
+                "select analyze_count from pg_stat_user_tables where relname = ?", Long.class, table);
+        return count == null ? 0 : count;
+    }
 
     @BeforeAll
     static void listen() {
@@ -134,6 +150,32 @@ class UnitImportIT {
             JsonNode event = events.await(EventTap.event("asset.unit.created", unit));
             EventTap.assertSameShape(event, EventTap.golden("asset.unit.created.v1.json"));
             assertThat(event.path("projectId").asString()).isEqualTo(project);
+        }
+
+        /**
+         * A bulk commit leaves the planner statistics of what it filled current (a project's first import
+         * would otherwise be planned as the empty tables they were); a handful of rows leaves them be.
+         */
+        @Test
+        void aBulkCommitRefreshesTheStatisticsOfTheTablesItFilled() throws Exception {
+            long before = analyses("unit");
+            commit(uploadXlsx(workbook(HEADER, 12, i -> unitRow(i, 2))));
+            assertThat(analyses("unit")).as("12 rows are no bulk write").isEqualTo(before);
+
+            commit(uploadXlsx(workbook(HEADER, TableStatistics.BULK_ROWS, i -> unitRow(i + 12, 2))));
+
+            await().atMost(Duration.ofSeconds(10)).until(() -> analyses("unit") > before);
+            assertThat(analyses("building")).isPositive();
+            Long known = jdbc.queryForObject(
+                    "select reltuples::bigint from pg_class where oid = 'unit'::regclass", Long.class);
+            assertThat(known).isGreaterThanOrEqualTo(TableStatistics.BULK_ROWS + 12L);
+        }
+
+        @Test
+        void onlyTheTablesImportsFillMayBeAnalysedThroughTheFunction() {
+            assertThatThrownBy(() -> jdbc.execute("select refresh_statistics(array['unit', 'outbox_event'])"))
+                    .rootCause()
+                    .hasMessageContaining("outbox_event is not a table imports fill");
         }
 
         @Test
