@@ -52,15 +52,19 @@ public record MessagingProperties(
      * @param enabled off to declare the queues without consuming (e.g. a maintenance instance)
      * @param maxAttempts handling attempts per event before it is parked in the consumer's DLQ
      * @param backoff wait before each retry; the last value repeats when there are more retries than values
-     * @param prefetch unacknowledged deliveries per consumer thread
+     * @param prefetch unacknowledged deliveries per consumer thread (at least {@code batchSize} are taken)
      * @param concurrency consumer threads per consumer
+     * @param batchSize most deliveries applied in one transaction
+     * @param batchWait longest wait for a batch to fill before what has arrived is applied
      */
     public record Consumer(
             @DefaultValue("true") boolean enabled,
             @DefaultValue("5") @Min(1) @Max(100) int maxAttempts,
             @DefaultValue({"1s", "5s", "30s"}) @NotEmpty List<Duration> backoff,
-            @DefaultValue("10") @Min(1) int prefetch,
-            @DefaultValue("1") @Min(1) int concurrency) {
+            @DefaultValue("100") @Min(1) int prefetch,
+            @DefaultValue("1") @Min(1) int concurrency,
+            @DefaultValue("50") @Min(1) @Max(500) int batchSize,
+            @DefaultValue("50ms") @NotNull Duration batchWait) {
 
         public Consumer {
             backoff = List.copyOf(backoff);

@@ -62,8 +62,7 @@ public class InboxConfiguration {
                                 meterRegistry)))
                 .toList();
         MessagingProperties.Consumer settings = properties.consumer();
-        return new InboxContainers(
-                connectionFactory, context, listening, settings.prefetch(), settings.concurrency(), settings.enabled());
+        return new InboxContainers(connectionFactory, context, listening, settings);
     }
 
     @Bean

@@ -1,5 +1,6 @@
 package com.propcloud.pms.common.messaging.inbox;
 
+import com.propcloud.pms.common.messaging.MessagingProperties;
 import java.util.List;
 import org.springframework.amqp.core.AcknowledgeMode;
 import org.springframework.amqp.rabbit.connection.ConnectionFactory;
@@ -19,10 +20,8 @@ final class InboxContainers implements SmartLifecycle, DisposableBean {
             ConnectionFactory connectionFactory,
             ApplicationContext context,
             List<Listening> listening,
-            int prefetch,
-            int concurrency,
-            boolean autoStartup) {
-        this.autoStartup = autoStartup;
+            MessagingProperties.Consumer settings) {
+        this.autoStartup = settings.enabled();
         this.containers = listening.stream()
                 .map(each -> {
                     SimpleMessageListenerContainer container = new SimpleMessageListenerContainer(connectionFactory);
@@ -30,8 +29,12 @@ final class InboxContainers implements SmartLifecycle, DisposableBean {
                     container.setMessageListener(each.listener());
                     // the listener acks only after its transaction committed or the message moved on
                     container.setAcknowledgeMode(AcknowledgeMode.MANUAL);
-                    container.setPrefetchCount(prefetch);
-                    container.setConcurrentConsumers(concurrency);
+                    // deliveries come in batches: as many as arrive within the wait, up to the size
+                    container.setConsumerBatchEnabled(true);
+                    container.setBatchSize(settings.batchSize());
+                    container.setBatchReceiveTimeout(settings.batchWait().toMillis());
+                    container.setPrefetchCount(Math.max(settings.prefetch(), settings.batchSize()));
+                    container.setConcurrentConsumers(settings.concurrency());
                     // a broker that is down at start must not kill the service: keep trying to consume
                     container.setMissingQueuesFatal(false);
                     container.setApplicationContext(context);

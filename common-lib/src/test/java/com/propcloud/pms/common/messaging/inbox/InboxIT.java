@@ -14,6 +14,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -69,8 +70,12 @@ class InboxIT {
             this.jdbc = new JdbcTemplate(dataSource);
         }
 
+        /** Each event's transaction, by the database's id for it. */
+        final Map<UUID, Long> transactionOf = new ConcurrentHashMap<>();
+
         void apply(EventEnvelope event) {
             calls.merge(event.eventId(), 1, Integer::sum);
+            transactionOf.put(event.eventId(), jdbc.queryForObject("select txid_current()", Long.class));
             if (failing.contains(event.eventId())) {
                 throw new IllegalStateException("handler refuses " + event.eventId());
             }
@@ -179,6 +184,37 @@ class InboxIT {
         assertThat(parked.routingKey()).isEqualTo("inboxit.main.poisoned");
         assertThat(effects.calls.get(poison)).isEqualTo(3);
         assertThat(effectsOf(poison)).isZero();
+    }
+
+    /**
+     * A burst is applied a batch per transaction, not one commit per event; a failing event in the middle
+     * of a batch costs only itself a retry, and the handler sees it once per attempt.
+     */
+    @Test
+    void aBurstIsAppliedInBatchesAndAFailingEventInOneHoldsUpOnlyItself() throws Exception {
+        List<EventEnvelope> burst = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            burst.add(envelope("inboxit.main.created"));
+        }
+        UUID poison = burst.get(17).eventId();
+        effects.failing.add(poison);
+
+        for (EventEnvelope event : burst) {
+            broker.publish(event.type(), event.eventId().toString(), event.toJson());
+        }
+
+        List<UUID> good = burst.stream()
+                .map(EventEnvelope::eventId)
+                .filter(id -> !id.equals(poison))
+                .toList();
+        await().atMost(WAIT).until(() -> good.stream().allMatch(id -> effectsOf(id) == 1));
+        await().atMost(WAIT).until(() -> parked(MAIN, poison) != null);
+        assertThat(parked(MAIN, poison).attempts()).isEqualTo(3);
+        assertThat(effects.calls.get(poison)).isEqualTo(3);
+        assertThat(effectsOf(poison)).isZero();
+        assertThat(good.stream().map(effects.transactionOf::get).distinct().count())
+                .as("transactions for 39 events published back to back")
+                .isLessThan(20);
     }
 
     @Test
