@@ -22,7 +22,8 @@ class PersonProjection {
 
     private static final Logger log = LoggerFactory.getLogger(PersonProjection.class);
 
-    // the where clause makes an older event a no-op instead of rolling back a newer state
+    // the where clause makes an older event a no-op instead of rolling back a newer state, and the same
+    // version again (an import's copy, then the person's own event; a sync) a no-op instead of a rewrite
     private static final String UPSERT = """
             insert into person (id, tenant_id, display_name, phone_masked, category, status,
                                 source_updated_at, received_at)
@@ -34,7 +35,7 @@ class PersonProjection {
                 status = excluded.status,
                 source_updated_at = excluded.source_updated_at,
                 received_at = excluded.received_at
-            where person.source_updated_at <= excluded.source_updated_at""";
+            where person.source_updated_at < excluded.source_updated_at""";
 
     private final JdbcTemplate jdbc;
     private final Clock clock;
