@@ -12,11 +12,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import org.jspecify.annotations.Nullable;
 import org.springframework.core.retry.RetryPolicy;
 import org.springframework.core.retry.RetryTemplate;
 import org.springframework.dao.DuplicateKeyException;
@@ -36,11 +31,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 class OwnerPreparation implements SheetDefinition.Preparation {
 
-    /**
-     * The people's own events may be recording the same people at the same moment (user-service announces
-     * a batch as soon as it commits): two inserts of one new person collide on the projection's second
-     * unique index, which the upsert cannot take as its arbiter; the loser runs again and updates instead.
-     */
     private static final RetryTemplate CONCURRENT_INSERTS = new RetryTemplate(RetryPolicy.builder()
             .includes(DuplicateKeyException.class)
             .maxRetries(3)
@@ -93,87 +83,25 @@ class OwnerPreparation implements SheetDefinition.Preparation {
         UUID tenant = TenantContext.require();
         Map<Integer, UUID> done = transactions.execute(tx -> prepared(context.importId()));
         Map<String, OwnerSheet.UnitRef> units = transactions.execute(tx -> OwnerSheet.units(jdbc, context.projectId()));
-        try (Recorder recorder = new Recorder(tenant)) {
-            Batch batch = new Batch(tenant, context.importId(), problems, recorder);
-            int[] seen = {0};
-            rows.forEach(row -> {
-                seen[0]++;
-                if (batch.refused || done.containsKey(row.number())) {
-                    return;
-                }
-                OwnerSheet.Parsed parsed = OwnerSheet.parse(row);
-                if (parsed == null) {
-                    throw new IllegalStateException("Row " + row.number() + " no longer parses");
-                }
-                batch.add(row.number(), parsed, units.get(parsed.unitKey()));
-                if (batch.full()) {
-                    batch.send();
-                    progress.rowsDone(seen[0], null);
-                }
-            });
-            batch.send();
-            recorder.awaitLast();
-            progress.rowsDone(seen[0], null);
-        }
-    }
-
-    /**
-     * Records each answered batch on a thread of its own while the next batch is with user-service: the
-     * two services then work at the same time instead of taking turns. At most one batch is being
-     * recorded; a failure surfaces at the next batch (or the end), and since each batch records in its
-     * own transaction, whatever was not recorded is simply asked for again by the next attempt.
-     */
-    private final class Recorder implements AutoCloseable {
-
-        private final UUID tenant;
-        private final ExecutorService thread = Executors.newSingleThreadExecutor(work -> {
-            Thread recorder = new Thread(work, "asset-owner-recorder");
-            recorder.setDaemon(true);
-            return recorder;
-        });
-        private @Nullable Future<?> inFlight;
-
-        Recorder(UUID tenant) {
-            this.tenant = tenant;
-        }
-
-        void record(List<PeopleRegistry.Snapshot> people, List<Object[]> links) {
-            awaitLast();
-            Timestamp receivedAt = Timestamp.from(clock.instant());
-            inFlight = thread.submit(() -> TenantContext.runAs(
-                    tenant,
-                    () -> CONCURRENT_INSERTS.invoke(() -> transactions.executeWithoutResult(tx -> {
-                        projection.recordAll(tenant, people, receivedAt);
-                        jdbc.batchUpdate(
-                                "insert into import_person (tenant_id, import_id, row_number, person_id)"
-                                        + " values (?, ?, ?, ?) on conflict do nothing",
-                                links);
-                    }))));
-        }
-
-        void awaitLast() {
-            if (inFlight == null) {
+        Batch batch = new Batch(tenant, context.importId(), problems);
+        int[] seen = {0};
+        rows.forEach(row -> {
+            seen[0]++;
+            if (batch.refused || done.containsKey(row.number())) {
                 return;
             }
-            try {
-                inFlight.get();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("Interrupted while recording a batch of people", e);
-            } catch (ExecutionException e) {
-                if (e.getCause() instanceof RuntimeException failure) {
-                    throw failure;
-                }
-                throw new IllegalStateException(e.getCause());
-            } finally {
-                inFlight = null;
+            OwnerSheet.Parsed parsed = OwnerSheet.parse(row);
+            if (parsed == null) {
+                throw new IllegalStateException("Row " + row.number() + " no longer parses");
             }
-        }
-
-        @Override
-        public void close() {
-            thread.shutdownNow();
-        }
+            batch.add(row.number(), parsed, units.get(parsed.unitKey()));
+            if (batch.full()) {
+                batch.send();
+                progress.rowsDone(seen[0], null);
+            }
+        });
+        batch.send();
+        progress.rowsDone(seen[0], null);
     }
 
     /** The rows waiting to be sent, grouped by phone: one entry per person, however many rows. */
@@ -182,17 +110,15 @@ class OwnerPreparation implements SheetDefinition.Preparation {
         private final UUID tenant;
         private final UUID importId;
         private final ProblemSink problems;
-        private final Recorder recorder;
         private final Map<String, List<Integer>> rowsByPhone = new LinkedHashMap<>();
         private final List<PeopleRegistry.Candidate> candidates = new ArrayList<>();
         private final Map<String, OwnerSheet.Parsed> byRef = new HashMap<>();
         boolean refused;
 
-        Batch(UUID tenant, UUID importId, ProblemSink problems, Recorder recorder) {
+        Batch(UUID tenant, UUID importId, ProblemSink problems) {
             this.tenant = tenant;
             this.importId = importId;
             this.problems = problems;
-            this.recorder = recorder;
         }
 
         void add(int row, OwnerSheet.Parsed parsed, OwnerSheet.UnitRef unit) {
@@ -244,7 +170,7 @@ class OwnerPreparation implements SheetDefinition.Preparation {
             byRef.clear();
         }
 
-        /** The batch's people in the projection and each row's person, handed to the recorder. */
+        /** The batch's people in the projection and each row's person, in one transaction. */
         private void record(List<PeopleRegistry.Registered> registered) {
             List<Object[]> links = new ArrayList<>();
             for (PeopleRegistry.Registered person : registered) {
@@ -256,8 +182,22 @@ class OwnerPreparation implements SheetDefinition.Preparation {
                     links.add(new Object[] {tenant, importId, row, person.personId()});
                 }
             }
-            recorder.record(
-                    registered.stream().map(PeopleRegistry.Registered::snapshot).toList(), links);
+            // the people's own events may be recording the same people right now (a batch's people are
+            // announced as soon as user-service commits them): two inserts of one new person collide on the
+            // projection's second unique index, which the upsert cannot take as its arbiter; the loser
+            // simply runs again and updates the row the other one wrote
+            CONCURRENT_INSERTS.invoke(() -> transactions.executeWithoutResult(tx -> {
+                projection.recordAll(
+                        tenant,
+                        registered.stream()
+                                .map(PeopleRegistry.Registered::snapshot)
+                                .toList(),
+                        Timestamp.from(clock.instant()));
+                jdbc.batchUpdate(
+                        "insert into import_person (tenant_id, import_id, row_number, person_id)"
+                                + " values (?, ?, ?, ?) on conflict do nothing",
+                        links);
+            }));
         }
 
         private static com.propcloud.pms.asset.importing.Column column(String field) {
